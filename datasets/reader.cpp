@@ -1,0 +1,426 @@
+// The SAX half of the loader: RapidJSON events -> Records, with type errors, duplicate keys and
+// unknown-field warnings located by JSON pointer.
+#include "datasets/reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_set>
+
+namespace chokepoint::detail {
+
+enum class Ctx {
+    Root,
+    Sources,
+    Source,
+    Groups,
+    Group,
+    Members,
+    Stages,
+    Stage,
+    Nodes,
+    Node,
+    Owners,
+    Owner,
+    StrList,
+    Edges,
+    Edge,
+    Skip
+};
+
+namespace {
+
+enum class Kind { Str, Int, Num, Array };
+
+struct Field {
+    Ctx ctx;
+    std::string_view key;
+    Kind kind;
+    Ctx child = Ctx::Skip;  // for arrays: the context of the array itself
+};
+
+constexpr std::array kFields = {
+    Field{Ctx::Root, "format", Kind::Str},
+    Field{Ctx::Root, "name", Kind::Str},
+    Field{Ctx::Root, "description", Kind::Str},
+    Field{Ctx::Root, "license", Kind::Str},
+    Field{Ctx::Root, "notes", Kind::Str},
+    Field{Ctx::Root, "year", Kind::Int},
+    Field{Ctx::Root, "sources", Kind::Array, Ctx::Sources},
+    Field{Ctx::Root, "groups", Kind::Array, Ctx::Groups},
+    Field{Ctx::Root, "stages", Kind::Array, Ctx::Stages},
+    Field{Ctx::Root, "nodes", Kind::Array, Ctx::Nodes},
+    Field{Ctx::Root, "edges", Kind::Array, Ctx::Edges},
+    Field{Ctx::Source, "id", Kind::Str},
+    Field{Ctx::Source, "citation", Kind::Str},
+    Field{Ctx::Source, "url", Kind::Str},
+    Field{Ctx::Source, "title", Kind::Str},
+    Field{Ctx::Source, "publisher", Kind::Str},
+    Field{Ctx::Source, "locator", Kind::Str},
+    Field{Ctx::Source, "license", Kind::Str},
+    Field{Ctx::Source, "year", Kind::Int},
+    Field{Ctx::Group, "id", Kind::Str},
+    Field{Ctx::Group, "name", Kind::Str},
+    Field{Ctx::Group, "members", Kind::Array, Ctx::Members},
+    Field{Ctx::Stage, "id", Kind::Str},
+    Field{Ctx::Stage, "name", Kind::Str},
+    Field{Ctx::Node, "id", Kind::Str},
+    Field{Ctx::Node, "name", Kind::Str},
+    Field{Ctx::Node, "stage", Kind::Str},
+    Field{Ctx::Node, "commodity", Kind::Str},
+    Field{Ctx::Node, "country", Kind::Str},
+    Field{Ctx::Node, "unit", Kind::Str},
+    Field{Ctx::Node, "note", Kind::Str},
+    Field{Ctx::Node, "output", Kind::Num},
+    Field{Ctx::Node, "capacity", Kind::Num},
+    Field{Ctx::Node, "inventory_days", Kind::Num},
+    Field{Ctx::Node, "owners", Kind::Array, Ctx::Owners},
+    Field{Ctx::Node, "sources", Kind::Array, Ctx::StrList},
+    Field{Ctx::Owner, "name", Kind::Str},
+    Field{Ctx::Owner, "country", Kind::Str},
+    Field{Ctx::Owner, "share", Kind::Num},
+    Field{Ctx::Edge, "from", Kind::Str},
+    Field{Ctx::Edge, "to", Kind::Str},
+    Field{Ctx::Edge, "note", Kind::Str},
+    Field{Ctx::Edge, "flow", Kind::Num},
+    Field{Ctx::Edge, "sources", Kind::Array, Ctx::StrList},
+};
+
+const Field* find_field(Ctx ctx, std::string_view key) {
+    for (const auto& f : kFields) {
+        if (f.ctx == ctx && f.key == key) return &f;
+    }
+    return nullptr;
+}
+
+// The record context an array's elements open, or Skip when they are strings.
+Ctx element_of(Ctx array) {
+    switch (array) {
+        case Ctx::Sources:
+            return Ctx::Source;
+        case Ctx::Groups:
+            return Ctx::Group;
+        case Ctx::Stages:
+            return Ctx::Stage;
+        case Ctx::Nodes:
+            return Ctx::Node;
+        case Ctx::Owners:
+            return Ctx::Owner;
+        case Ctx::Edges:
+            return Ctx::Edge;
+        default:
+            return Ctx::Skip;
+    }
+}
+
+}  // namespace
+
+struct SaxReader::Frame {
+    Ctx ctx = Ctx::Skip;
+    bool is_array = false;
+    std::uint32_t index = 0;        // arrays: the current element
+    std::string key;                // objects: the current member name
+    const Field* field = nullptr;   // objects: what the current member is, null when unknown
+    std::vector<std::string> seen;  // objects: member names so far (small objects)
+    std::unordered_set<std::string> seen_many;  // objects with many members
+};
+
+SaxReader::SaxReader(Records& recs, Diagnostics& diag) : recs_(recs), diag_(diag) {}
+SaxReader::~SaxReader() = default;
+
+std::string SaxReader::pointer() const {
+    std::string p;
+    for (std::size_t i = 0; i < depth_; ++i) {
+        const Frame& f = *frames_[i];
+        p += '/';
+        p += f.is_array ? std::to_string(f.index) : pointer_token(f.key);
+    }
+    return p.empty() ? "/" : p;
+}
+
+Str SaxReader::store(const char* s, unsigned len) {
+    Str out{recs_.arena.size(), len, true};
+    recs_.arena.append(s, len);
+    return out;
+}
+
+void SaxReader::type_error(std::string_view expected, std::string_view got) {
+    diag_.error(pointer(), "expected " + std::string(expected) + ", got " + std::string(got));
+}
+
+// Where a scalar or container that is about to start belongs: nullptr when it is to be skipped.
+// Reports a type error when the place expects another kind of value.
+bool SaxReader::accept(std::string_view got, bool is_string, bool is_number, bool is_int) {
+    if (depth_ == 0) {
+        diag_.error("/", "expected an object, got " + std::string(got));
+        return false;
+    }
+    Frame& f = (*frames_[depth_ - 1]);
+    if (f.ctx == Ctx::Skip) return false;
+    if (f.is_array) {
+        if (element_of(f.ctx) != Ctx::Skip) {
+            type_error("an object", got);
+            return false;
+        }
+        if (!is_string) type_error("a string", got);
+        return is_string;
+    }
+    if (!f.field) return false;  // unknown member, already warned about
+    switch (f.field->kind) {
+        case Kind::Str:
+            if (!is_string) type_error("a string", got);
+            return is_string;
+        case Kind::Num:
+            if (!is_number) type_error("a number", got);
+            return is_number;
+        case Kind::Int:
+            if (!is_int) type_error("an integer", got);
+            return is_int;
+        case Kind::Array:
+            type_error("an array", got);
+            return false;
+    }
+    return false;
+}
+
+void SaxReader::after_value() {
+    if (depth_ > 0 && (*frames_[depth_ - 1]).is_array) ++(*frames_[depth_ - 1]).index;
+}
+
+void SaxReader::set_string(Str s) {
+    Frame& f = (*frames_[depth_ - 1]);
+    if (f.is_array) {
+        recs_.strs.push_back(s);
+        return;
+    }
+    const std::string_view k = f.field->key;
+    switch (f.ctx) {
+        case Ctx::Root:
+            (k == "format"        ? recs_.format
+             : k == "name"        ? recs_.name
+             : k == "description" ? recs_.description
+             : k == "license"     ? recs_.license
+                                  : recs_.notes) = s;
+            break;
+        case Ctx::Source: {
+            auto& r = recs_.sources.back();
+            (k == "id"          ? r.id
+             : k == "citation"  ? r.citation
+             : k == "url"       ? r.url
+             : k == "title"     ? r.title
+             : k == "publisher" ? r.publisher
+             : k == "locator"   ? r.locator
+                                : r.license) = s;
+            break;
+        }
+        case Ctx::Group:
+            (k == "id" ? recs_.groups.back().id : recs_.groups.back().name) = s;
+            break;
+        case Ctx::Stage:
+            (k == "id" ? recs_.stages.back().id : recs_.stages.back().name) = s;
+            break;
+        case Ctx::Node: {
+            auto& r = recs_.nodes.back();
+            (k == "id"          ? r.id
+             : k == "name"      ? r.name
+             : k == "stage"     ? r.stage
+             : k == "commodity" ? r.commodity
+             : k == "country"   ? r.country
+             : k == "unit"      ? r.unit
+                                : r.note) = s;
+            break;
+        }
+        case Ctx::Owner:
+            (k == "name" ? recs_.owners.back().name : recs_.owners.back().country) = s;
+            break;
+        case Ctx::Edge: {
+            auto& r = recs_.edges.back();
+            (k == "from" ? r.from : k == "to" ? r.to : r.note) = s;
+            break;
+        }
+        default:
+            break;
+    }
+}
+
+void SaxReader::set_number(double v) {
+    Frame& f = (*frames_[depth_ - 1]);
+    const std::string_view k = f.field->key;
+    const Num n{v, true};
+    switch (f.ctx) {
+        case Ctx::Root:
+            recs_.year = n;
+            break;
+        case Ctx::Source:
+            recs_.sources.back().year = n;
+            break;
+        case Ctx::Node: {
+            auto& r = recs_.nodes.back();
+            (k == "output" ? r.output : k == "capacity" ? r.capacity : r.inventory_days) = n;
+            break;
+        }
+        case Ctx::Owner:
+            recs_.owners.back().share = n;
+            break;
+        case Ctx::Edge:
+            recs_.edges.back().flow = n;
+            break;
+        default:
+            break;
+    }
+}
+
+bool SaxReader::scalar(std::string_view got, bool is_number, bool is_int, double v) {
+    if (accept(got, false, is_number, is_int)) set_number(v);
+    after_value();
+    return true;
+}
+
+bool SaxReader::Null() { return scalar("null", false, false, 0); }
+bool SaxReader::Bool(bool) { return scalar("a boolean", false, false, 0); }
+bool SaxReader::Int(int i) { return scalar("a number", true, true, i); }
+bool SaxReader::Uint(unsigned u) { return scalar("a number", true, true, u); }
+bool SaxReader::Int64(std::int64_t i) {
+    return scalar("a number", true, true, static_cast<double>(i));
+}
+bool SaxReader::Uint64(std::uint64_t u) {
+    return scalar("a number", true, true, static_cast<double>(u));
+}
+bool SaxReader::Double(double d) { return scalar("a number", true, false, d); }
+
+bool SaxReader::String(const char* s, unsigned len, bool) {
+    if (accept("a string", true, false, false)) set_string(store(s, len));
+    after_value();
+    return true;
+}
+
+bool SaxReader::Key(const char* s, unsigned len, bool) {
+    Frame& f = (*frames_[depth_ - 1]);
+    f.key.assign(s, len);
+    bool dup;
+    if (f.seen_many.empty() && f.seen.size() < 32) {
+        dup = std::find(f.seen.begin(), f.seen.end(), f.key) != f.seen.end();
+        if (!dup) f.seen.push_back(f.key);
+    } else {
+        if (f.seen_many.empty()) f.seen_many.insert(f.seen.begin(), f.seen.end());
+        dup = !f.seen_many.insert(f.key).second;
+    }
+    if (dup) diag_.error(pointer(), "duplicate key \"" + f.key + "\"");
+    f.field = f.ctx == Ctx::Skip ? nullptr : find_field(f.ctx, f.key);
+    if (!f.field && f.ctx != Ctx::Skip) {
+        diag_.warning(pointer(), "unknown field \"" + f.key + "\" ignored");
+    }
+    return true;
+}
+
+void SaxReader::push(Ctx ctx, bool is_array) {
+    if (frames_.size() <= depth_) frames_.emplace_back(std::make_unique<Frame>());
+    Frame& f = *frames_[depth_++];
+    f.ctx = ctx;
+    f.is_array = is_array;
+    f.index = 0;
+    f.field = nullptr;
+    f.seen.clear();
+    f.seen_many.clear();
+}
+
+bool SaxReader::StartObject() {
+    Ctx ctx = Ctx::Skip;
+    if (depth_ == 0) {
+        ctx = Ctx::Root;
+    } else {
+        Frame& p = (*frames_[depth_ - 1]);
+        if (p.ctx != Ctx::Skip && p.is_array && element_of(p.ctx) != Ctx::Skip) {
+            ctx = element_of(p.ctx);
+            switch (ctx) {
+                case Ctx::Source:
+                    recs_.sources.emplace_back();
+                    break;
+                case Ctx::Group:
+                    recs_.groups.emplace_back();
+                    break;
+                case Ctx::Stage:
+                    recs_.stages.emplace_back();
+                    break;
+                case Ctx::Node:
+                    recs_.nodes.emplace_back();
+                    break;
+                case Ctx::Owner:
+                    recs_.owners.emplace_back();
+                    break;
+                case Ctx::Edge:
+                    recs_.edges.emplace_back();
+                    break;
+                default:
+                    break;
+            }
+        } else {
+            accept("an object", false, false, false);
+        }
+    }
+    push(ctx, false);
+    return true;
+}
+
+bool SaxReader::EndObject(unsigned) {
+    --depth_;
+    after_value();
+    return true;
+}
+
+bool SaxReader::StartArray() {
+    Ctx ctx = Ctx::Skip;
+    if (depth_ == 0) {
+        diag_.error("/", "expected an object, got an array");
+    } else {
+        Frame& p = (*frames_[depth_ - 1]);
+        if (p.ctx != Ctx::Skip && !p.is_array && p.field && p.field->kind == Kind::Array) {
+            ctx = p.field->child;
+            open_range(p, true);
+        } else {
+            accept("an array", false, false, false);
+        }
+    }
+    push(ctx, true);
+    return true;
+}
+
+bool SaxReader::EndArray(unsigned) {
+    --depth_;
+    if (frames_[depth_]->ctx != Ctx::Skip) open_range((*frames_[depth_ - 1]), false);
+    after_value();
+    return true;
+}
+
+// Marks where the list a member holds begins (open) or ends (!open) in the shared vectors.
+void SaxReader::open_range(Frame& owner, bool open) {
+    const std::string_view k = owner.field->key;
+    Range* r = nullptr;
+    std::size_t size = 0;
+    switch (owner.ctx) {
+        case Ctx::Root:
+            (k == "sources"  ? recs_.has_sources
+             : k == "stages" ? recs_.has_stages
+             : k == "nodes"  ? recs_.has_nodes
+             : k == "edges"  ? recs_.has_edges
+                             : recs_.has_groups) = true;
+            return;
+        case Ctx::Group:
+            r = &recs_.groups.back().members;
+            size = recs_.strs.size();
+            break;
+        case Ctx::Node:
+            r = k == "owners" ? &recs_.nodes.back().owners : &recs_.nodes.back().sources;
+            size = k == "owners" ? recs_.owners.size() : recs_.strs.size();
+            break;
+        case Ctx::Edge:
+            r = &recs_.edges.back().sources;
+            size = recs_.strs.size();
+            break;
+        default:
+            return;
+    }
+    (open ? r->begin : r->end) = static_cast<std::uint32_t>(size);
+    r->present = true;
+}
+
+}  // namespace chokepoint::detail

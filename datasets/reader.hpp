@@ -1,0 +1,55 @@
+#pragma once
+// Internal to datasets/: a RapidJSON SAX handler that fills Records.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "datasets/records.hpp"
+
+namespace chokepoint::detail {
+
+enum class Ctx;
+
+class SaxReader {
+public:
+    SaxReader(Records& recs, Diagnostics& diag);
+    ~SaxReader();
+
+    bool Null();
+    bool Bool(bool);
+    bool Int(int i);
+    bool Uint(unsigned u);
+    bool Int64(std::int64_t i);
+    bool Uint64(std::uint64_t u);
+    bool Double(double d);
+    bool RawNumber(const char*, unsigned, bool) { return true; }
+    bool String(const char* s, unsigned len, bool copy);
+    bool StartObject();
+    bool Key(const char* s, unsigned len, bool copy);
+    bool EndObject(unsigned members);
+    bool StartArray();
+    bool EndArray(unsigned elements);
+
+private:
+    struct Frame;
+    std::string pointer() const;
+    Str store(const char* s, unsigned len);
+    void type_error(std::string_view expected, std::string_view got);
+    bool accept(std::string_view got, bool is_string, bool is_number, bool is_int);
+    bool scalar(std::string_view got, bool is_number, bool is_int, double v);
+    void after_value();
+    void set_string(Str s);
+    void set_number(double v);
+    void push(Ctx ctx, bool is_array);
+    void open_range(Frame& owner, bool open);
+
+    Records& recs_;
+    Diagnostics& diag_;
+    std::vector<std::unique_ptr<Frame>> frames_;
+    std::size_t depth_ = 0;
+};
+
+}  // namespace chokepoint::detail
