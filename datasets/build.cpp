@@ -46,6 +46,7 @@ public:
 
     bool require_str(const Str& x, const std::string& at, std::string_view key,
                      bool non_empty = true) {
+        if (x.bad) return false;
         if (!x.present) {
             d_.error(at, fmt::format("missing required member \"{}\"", key));
             return false;
@@ -57,6 +58,7 @@ public:
         return true;
     }
     bool require_num(const Num& x, const std::string& at, std::string_view key) {
+        if (x.bad) return false;
         if (!x.present) d_.error(at, fmt::format("missing required member \"{}\"", key));
         return x.present;
     }
@@ -93,8 +95,10 @@ std::string num(double v) { return fmt::format("{:g}", v); }
 Dataset build_dataset(const Records& r, Diagnostics& d) {
     Checker c(r, d);
     auto s = [&](const Str& x) { return r.view(x); };
+    if (r.root_bad) throw DatasetError(std::move(d.errors));
 
-    if (!r.format.present)
+    if (r.format.bad) {
+    } else if (!r.format.present)
         d.error("/", "missing required member \"format\"");
     else if (s(r.format) != "chokepoint/1")
         d.error("/format", fmt::format("expected \"chokepoint/1\", got \"{}\"", s(r.format)));
@@ -159,6 +163,7 @@ Dataset build_dataset(const Records& r, Diagnostics& d) {
                     fmt::format("must be >= 0, got {}", num(x.inventory_days.value)));
         }
         double total = 0;
+        bool shares_ok = !x.owners.bad;
         for (auto o = x.owners.begin; o < x.owners.end; ++o) {
             const auto& w = r.owners[o];
             const std::string oat = fmt::format("{}/owners/{}", at, o - x.owners.begin);
@@ -168,13 +173,16 @@ Dataset build_dataset(const Records& r, Diagnostics& d) {
                 if (!(w.share.value > 0 && w.share.value <= 1)) {
                     d.error(oat + "/share",
                             fmt::format("must be in (0, 1], got {}", num(w.share.value)));
+                    shares_ok = false;
                 }
                 total += w.share.value;
+            } else {
+                shares_ok = false;
             }
         }
-        if (x.owners.present && x.owners.end == x.owners.begin)
+        if (x.owners.present && !x.owners.bad && x.owners.end == x.owners.begin)
             d.error(at + "/owners", "must list at least one owner");
-        if (x.owners.end > x.owners.begin && std::abs(total - 1.0) > 0.001) {
+        if (shares_ok && x.owners.end > x.owners.begin && std::abs(total - 1.0) > 0.001) {
             d.error(at + "/owners", fmt::format("owner shares sum to {}, not 1", num(total)));
         }
         c.sources(x.sources, at + "/sources", source_ids);

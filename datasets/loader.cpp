@@ -106,6 +106,9 @@ std::string syntax_message(rapidjson::ParseErrorCode code, std::string_view next
         case kParseErrorStringUnicodeSurrogateInvalid:
             return "invalid UTF-16 surrogate in \\u escape";
         case kParseErrorStringEscapeInvalid:
+            if (!next.empty() && static_cast<unsigned char>(next[0]) < 0x20) {
+                return "unterminated string or raw control character in a string";
+            }
             return "invalid escape in string";
         case kParseErrorStringMissQuotationMark:
             return "unterminated string";

@@ -122,6 +122,7 @@ struct SaxReader::Frame {
     const Field* field = nullptr;   // objects: what the current member is, null when unknown
     std::vector<std::string> seen;  // objects: member names so far (small objects)
     std::unordered_set<std::string> seen_many;  // objects with many members
+    bool bad_element = false;                   // arrays: some element had the wrong type
 };
 
 SaxReader::SaxReader(Records& recs, Diagnostics& diag) : recs_(recs), diag_(diag) {}
@@ -145,6 +146,7 @@ Str SaxReader::store(const char* s, unsigned len) {
 
 void SaxReader::type_error(std::string_view expected, std::string_view got) {
     diag_.error(pointer(), "expected " + std::string(expected) + ", got " + std::string(got));
+    mark_bad();
 }
 
 // Where a scalar or container that is about to start belongs: nullptr when it is to be skipped.
@@ -152,6 +154,7 @@ void SaxReader::type_error(std::string_view expected, std::string_view got) {
 bool SaxReader::accept(std::string_view got, bool is_string, bool is_number, bool is_int) {
     if (depth_ == 0) {
         diag_.error("/", "expected an object, got " + std::string(got));
+        recs_.root_bad = true;
         return false;
     }
     Frame& f = (*frames_[depth_ - 1]);
@@ -186,87 +189,136 @@ void SaxReader::after_value() {
     if (depth_ > 0 && (*frames_[depth_ - 1]).is_array) ++(*frames_[depth_ - 1]).index;
 }
 
-void SaxReader::set_string(Str s) {
-    Frame& f = (*frames_[depth_ - 1]);
-    if (f.is_array) {
-        recs_.strs.push_back(s);
-        return;
+// Where the current member of the innermost object goes (nullptr for root arrays).
+Str* SaxReader::str_slot() {
+    const Frame& f = *frames_[depth_ - 1];
+    const std::string_view k = f.field->key;
+    auto pick = [&](std::initializer_list<std::pair<std::string_view, Str*>> options) -> Str* {
+        for (auto [name, slot] : options) {
+            if (name == k) return slot;
+        }
+        return nullptr;
+    };
+    switch (f.ctx) {
+        case Ctx::Root:
+            return pick({{"format", &recs_.format},
+                         {"name", &recs_.name},
+                         {"description", &recs_.description},
+                         {"license", &recs_.license},
+                         {"notes", &recs_.notes}});
+        case Ctx::Source: {
+            auto& r = recs_.sources.back();
+            return pick({{"id", &r.id},
+                         {"citation", &r.citation},
+                         {"url", &r.url},
+                         {"title", &r.title},
+                         {"publisher", &r.publisher},
+                         {"locator", &r.locator},
+                         {"license", &r.license}});
+        }
+        case Ctx::Group:
+            return pick({{"id", &recs_.groups.back().id}, {"name", &recs_.groups.back().name}});
+        case Ctx::Stage:
+            return pick({{"id", &recs_.stages.back().id}, {"name", &recs_.stages.back().name}});
+        case Ctx::Node: {
+            auto& r = recs_.nodes.back();
+            return pick({{"id", &r.id},
+                         {"name", &r.name},
+                         {"stage", &r.stage},
+                         {"commodity", &r.commodity},
+                         {"country", &r.country},
+                         {"unit", &r.unit},
+                         {"note", &r.note}});
+        }
+        case Ctx::Owner:
+            return pick(
+                {{"name", &recs_.owners.back().name}, {"country", &recs_.owners.back().country}});
+        case Ctx::Edge: {
+            auto& r = recs_.edges.back();
+            return pick({{"from", &r.from}, {"to", &r.to}, {"note", &r.note}});
+        }
+        default:
+            return nullptr;
     }
+}
+
+Num* SaxReader::num_slot() {
+    const Frame& f = *frames_[depth_ - 1];
     const std::string_view k = f.field->key;
     switch (f.ctx) {
         case Ctx::Root:
-            (k == "format"        ? recs_.format
-             : k == "name"        ? recs_.name
-             : k == "description" ? recs_.description
-             : k == "license"     ? recs_.license
-                                  : recs_.notes) = s;
-            break;
-        case Ctx::Source: {
-            auto& r = recs_.sources.back();
-            (k == "id"          ? r.id
-             : k == "citation"  ? r.citation
-             : k == "url"       ? r.url
-             : k == "title"     ? r.title
-             : k == "publisher" ? r.publisher
-             : k == "locator"   ? r.locator
-                                : r.license) = s;
-            break;
-        }
-        case Ctx::Group:
-            (k == "id" ? recs_.groups.back().id : recs_.groups.back().name) = s;
-            break;
-        case Ctx::Stage:
-            (k == "id" ? recs_.stages.back().id : recs_.stages.back().name) = s;
-            break;
+            return &recs_.year;
+        case Ctx::Source:
+            return &recs_.sources.back().year;
         case Ctx::Node: {
             auto& r = recs_.nodes.back();
-            (k == "id"          ? r.id
-             : k == "name"      ? r.name
-             : k == "stage"     ? r.stage
-             : k == "commodity" ? r.commodity
-             : k == "country"   ? r.country
-             : k == "unit"      ? r.unit
-                                : r.note) = s;
-            break;
+            return k == "output" ? &r.output : k == "capacity" ? &r.capacity : &r.inventory_days;
         }
         case Ctx::Owner:
-            (k == "name" ? recs_.owners.back().name : recs_.owners.back().country) = s;
-            break;
-        case Ctx::Edge: {
-            auto& r = recs_.edges.back();
-            (k == "from" ? r.from : k == "to" ? r.to : r.note) = s;
-            break;
-        }
+            return &recs_.owners.back().share;
+        case Ctx::Edge:
+            return &recs_.edges.back().flow;
         default:
+            return nullptr;
+    }
+}
+
+Range* SaxReader::range_slot(Frame& owner) {
+    const std::string_view k = owner.field->key;
+    switch (owner.ctx) {
+        case Ctx::Group:
+            return &recs_.groups.back().members;
+        case Ctx::Node:
+            return k == "owners" ? &recs_.nodes.back().owners : &recs_.nodes.back().sources;
+        case Ctx::Edge:
+            return &recs_.edges.back().sources;
+        default:
+            return nullptr;
+    }
+}
+
+bool* SaxReader::root_array_flag(std::string_view key) {
+    return key == "sources"  ? &recs_.has_sources
+           : key == "stages" ? &recs_.has_stages
+           : key == "nodes"  ? &recs_.has_nodes
+           : key == "edges"  ? &recs_.has_edges
+                             : &recs_.has_groups;
+}
+
+// After a type error on the current member: it was there, so no "missing member" error follows.
+void SaxReader::mark_bad() {
+    Frame& f = *frames_[depth_ - 1];
+    if (f.is_array) {
+        f.bad_element = true;
+        return;
+    }
+    switch (f.field->kind) {
+        case Kind::Str:
+            if (auto* x = str_slot()) x->bad = true;
+            break;
+        case Kind::Num:
+        case Kind::Int:
+            if (auto* x = num_slot()) x->bad = true;
+            break;
+        case Kind::Array:
+            if (f.ctx == Ctx::Root)
+                *root_array_flag(f.field->key) = true;
+            else if (auto* r = range_slot(f))
+                r->bad = r->present = true;
             break;
     }
 }
 
+void SaxReader::set_string(Str s) {
+    Frame& f = *frames_[depth_ - 1];
+    if (f.is_array)
+        recs_.strs.push_back(s);
+    else if (auto* slot = str_slot())
+        *slot = s;
+}
+
 void SaxReader::set_number(double v) {
-    Frame& f = (*frames_[depth_ - 1]);
-    const std::string_view k = f.field->key;
-    const Num n{v, true};
-    switch (f.ctx) {
-        case Ctx::Root:
-            recs_.year = n;
-            break;
-        case Ctx::Source:
-            recs_.sources.back().year = n;
-            break;
-        case Ctx::Node: {
-            auto& r = recs_.nodes.back();
-            (k == "output" ? r.output : k == "capacity" ? r.capacity : r.inventory_days) = n;
-            break;
-        }
-        case Ctx::Owner:
-            recs_.owners.back().share = n;
-            break;
-        case Ctx::Edge:
-            recs_.edges.back().flow = n;
-            break;
-        default:
-            break;
-    }
+    if (auto* slot = num_slot()) *slot = Num{v, true, false};
 }
 
 bool SaxReader::scalar(std::string_view got, bool is_number, bool is_int, double v) {
@@ -321,6 +373,7 @@ void SaxReader::push(Ctx ctx, bool is_array) {
     f.field = nullptr;
     f.seen.clear();
     f.seen_many.clear();
+    f.bad_element = false;
 }
 
 bool SaxReader::StartObject() {
@@ -371,6 +424,7 @@ bool SaxReader::StartArray() {
     Ctx ctx = Ctx::Skip;
     if (depth_ == 0) {
         diag_.error("/", "expected an object, got an array");
+        recs_.root_bad = true;
     } else {
         Frame& p = (*frames_[depth_ - 1]);
         if (p.ctx != Ctx::Skip && !p.is_array && p.field && p.field->kind == Kind::Array) {
@@ -386,40 +440,28 @@ bool SaxReader::StartArray() {
 
 bool SaxReader::EndArray(unsigned) {
     --depth_;
-    if (frames_[depth_]->ctx != Ctx::Skip) open_range((*frames_[depth_ - 1]), false);
+    if (frames_[depth_]->ctx != Ctx::Skip) {
+        Frame& owner = *frames_[depth_ - 1];
+        open_range(owner, false);
+        if (frames_[depth_]->bad_element && owner.ctx != Ctx::Root) {
+            if (auto* r = range_slot(owner)) r->bad = true;
+        }
+    }
     after_value();
     return true;
 }
 
 // Marks where the list a member holds begins (open) or ends (!open) in the shared vectors.
 void SaxReader::open_range(Frame& owner, bool open) {
-    const std::string_view k = owner.field->key;
-    Range* r = nullptr;
-    std::size_t size = 0;
-    switch (owner.ctx) {
-        case Ctx::Root:
-            (k == "sources"  ? recs_.has_sources
-             : k == "stages" ? recs_.has_stages
-             : k == "nodes"  ? recs_.has_nodes
-             : k == "edges"  ? recs_.has_edges
-                             : recs_.has_groups) = true;
-            return;
-        case Ctx::Group:
-            r = &recs_.groups.back().members;
-            size = recs_.strs.size();
-            break;
-        case Ctx::Node:
-            r = k == "owners" ? &recs_.nodes.back().owners : &recs_.nodes.back().sources;
-            size = k == "owners" ? recs_.owners.size() : recs_.strs.size();
-            break;
-        case Ctx::Edge:
-            r = &recs_.edges.back().sources;
-            size = recs_.strs.size();
-            break;
-        default:
-            return;
+    if (owner.ctx == Ctx::Root) {
+        *root_array_flag(owner.field->key) = true;
+        return;
     }
-    (open ? r->begin : r->end) = static_cast<std::uint32_t>(size);
+    Range* r = range_slot(owner);
+    if (!r) return;
+    const bool owners = owner.ctx == Ctx::Node && owner.field->key == "owners";
+    const auto size = static_cast<std::uint32_t>(owners ? recs_.owners.size() : recs_.strs.size());
+    (open ? r->begin : r->end) = size;
     r->present = true;
 }
 

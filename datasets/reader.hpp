@@ -43,6 +43,11 @@ private:
     void after_value();
     void set_string(Str s);
     void set_number(double v);
+    Str* str_slot();
+    Num* num_slot();
+    Range* range_slot(Frame& owner);
+    bool* root_array_flag(std::string_view key);
+    void mark_bad();
     void push(Ctx ctx, bool is_array);
     void open_range(Frame& owner, bool open);
 

@@ -10,21 +10,25 @@
 namespace chokepoint::detail {
 
 /// A string in the reader's arena: stable across arena growth.
+// `bad`: the member was there with the wrong type (already reported; no "missing" error).
 struct Str {
     std::uint64_t off = 0;
     std::uint32_t len = 0;
     bool present = false;
+    bool bad = false;
 };
 
 struct Num {
     double value = NAN;
     bool present = false;
+    bool bad = false;
 };
 
 /// A [begin, end) range into one of the Records lists.
 struct Range {
     std::uint32_t begin = 0, end = 0;
     bool present = false;
+    bool bad = false;  // some element had the wrong type
 };
 
 struct SourceRec {
@@ -59,6 +63,7 @@ struct Records {
     Num year;
     bool has_sources = false, has_groups = false, has_stages = false, has_nodes = false,
          has_edges = false;
+    bool root_bad = false;  // the document is not an object: nothing else is reported
     std::vector<SourceRec> sources;
     std::vector<GroupRec> groups;
     std::vector<StageRec> stages;

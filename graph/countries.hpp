@@ -12,7 +12,7 @@ namespace chokepoint {
 
 /// A country: the index of its row in the ISO 3166-1 table (sorted by alpha-2 code).
 using Country = std::uint16_t;
-inline constexpr std::size_t kNumCountries = 249;
+inline constexpr std::size_t kNumCountries = 250;  // the 249 ISO codes and ZZ, "Rest of world"
 
 struct CountryInfo {
     const char* alpha2;
@@ -24,7 +24,8 @@ namespace detail {
 extern const CountryInfo kCountryTable[kNumCountries];
 }
 
-/// The country with this alpha-2 code (exactly two upper-case letters), or nullopt.
+/// The country with this alpha-2 code (exactly two upper-case letters), or nullopt. Besides the
+/// 249 ISO 3166-1 codes the table has the user-assigned ZZ, "Rest of world", for aggregate nodes.
 std::optional<Country> parse_country(std::string_view alpha2);
 /// The country with this alpha-3 code (upper-case), or nullopt. Linear scan: for importers only.
 std::optional<Country> parse_country_alpha3(std::string_view alpha3);

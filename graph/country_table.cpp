@@ -254,6 +254,7 @@ const CountryInfo kCountryTable[kNumCountries] = {
     {"ZA", "ZAF", "South Africa"},
     {"ZM", "ZMB", "Zambia"},
     {"ZW", "ZWE", "Zimbabwe"},
+    {"ZZ", "ZZZ", "Rest of world"},
 };
 
 }  // namespace chokepoint::detail

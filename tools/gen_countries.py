@@ -14,7 +14,11 @@ OVERRIDES = {
 }
 
 src = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/iso-codes/json/iso_3166-1.json"
-rows = sorted(json.load(open(src, encoding="utf-8"))["3166-1"], key=lambda r: r["alpha_2"])
+rows = json.load(open(src, encoding="utf-8"))["3166-1"]
+# ZZ is in ISO 3166-1's user-assigned range; chokepoint uses it for aggregate "rest of world"
+# nodes whose countries the sources do not break down (docs/format.md).
+rows.append({"alpha_2": "ZZ", "alpha_3": "ZZZ", "name": "Rest of world"})
+rows.sort(key=lambda r: r["alpha_2"])
 lines = []
 for r in rows:
     name = OVERRIDES.get(r["alpha_2"], r.get("common_name", r["name"])).replace('"', '\\"')

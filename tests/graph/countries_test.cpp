@@ -5,7 +5,8 @@
 using namespace chokepoint;
 
 TEST_CASE("parse_country: the full ISO 3166-1 table, exact codes only") {
-    CHECK(kNumCountries == 249);
+    CHECK(kNumCountries == 250);
+    CHECK(country_name(*parse_country("ZZ")) == "Rest of world");
     REQUIRE(parse_country("CD"));
     CHECK(country_name(*parse_country("CD")) == "Democratic Republic of the Congo");
     CHECK(country_name(*parse_country("TW")) == "Taiwan");
