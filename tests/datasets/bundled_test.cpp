@@ -230,6 +230,7 @@ TEST_CASE("bundled datasets: world aggregates are in ZZ, not in a stand-in count
           "mat-europe", "mat-row", "atp-europe", "atp-row", "dep-row", "etch-row", "pc-row",
           "trk-row", "test-row", "nand-other"}},
         {"solar_pv", {"si-zz", "wafer-row", "cell-row", "module-row", "pv-installed-row"}},
+        {"cobalt_mini", {"mine-other"}},
     };
     for (const auto& [name, ids] : residuals) {
         const SupplyGraph g = load(name).graph;
