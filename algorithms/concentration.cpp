@@ -1,0 +1,294 @@
+#include "algorithms/concentration.hpp"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace chokepoint {
+
+namespace {
+
+using View = ConcentrationView;
+
+constexpr std::array<std::pair<View, std::string_view>, 4> kViewNames{{
+    {View::location, "location"},
+    {View::owner, "owner"},
+    {View::owner_control, "owner-control"},
+    {View::company, "company"},
+}};
+
+// Sums output per dense key and forgets only the keys it touched, so one instance serves every
+// market in O(holders) per market whatever the size of the key space.
+class Accumulator {
+public:
+    explicit Accumulator(std::size_t keys) : sum_(keys, 0.0) {}
+    void add(std::size_t key, double v) {
+        if (sum_[key] == 0.0) touched_.push_back(static_cast<std::uint32_t>(key));
+        sum_[key] += v;
+    }
+    double at(std::size_t key) const { return sum_[key]; }
+    /// Calls f(key, sum) for every touched key (in first-touched order), then resets.
+    template <class F>
+    void drain(F&& f) {
+        for (auto k : touched_) {
+            f(k, sum_[k]);
+            sum_[k] = 0.0;
+        }
+        touched_.clear();
+    }
+
+private:
+    std::vector<double> sum_;
+    std::vector<std::uint32_t> touched_;
+};
+
+// Company keys: owner names keep their NameId; a node without owners gets its name's key,
+// shared with an owner or another node of the same name.
+class CompanyKeys {
+public:
+    explicit CompanyKeys(const SupplyGraph& g) : g_(g) {
+        names_.reserve(g.num_owner_names());
+        for (NameId k = 0; k < g.num_owner_names(); ++k) {
+            index_.emplace(g.owner_name(k), k);
+            names_.push_back(g.owner_name(k));
+        }
+    }
+    std::uint32_t node_key(NodeId n) {
+        auto [it, inserted] =
+            index_.try_emplace(g_.name(n), static_cast<std::uint32_t>(names_.size()));
+        if (inserted) names_.push_back(g_.name(n));
+        return it->second;
+    }
+    std::string_view name(std::uint32_t k) const { return names_[k]; }
+
+private:
+    const SupplyGraph& g_;
+    std::unordered_map<std::string_view, std::uint32_t> index_;
+    std::vector<std::string_view> names_;
+};
+
+double owner_share_sum(std::span<const Owner> owners) {
+    double s = 0;
+    for (const auto& o : owners) s += o.share;
+    return s;
+}
+
+void add_node(const SupplyGraph& g, NodeId n, View v, Accumulator& acc, CompanyKeys* companies) {
+    const double out = g.output(n);
+    switch (v) {
+        case View::location:
+            acc.add(g.country(n), out);
+            break;
+        case View::owner_control:
+            acc.add(g.control_country(n), out);
+            break;
+        case View::owner: {
+            double s = 0;
+            for (const auto& cs : g.equity(n)) s += cs.share;
+            for (const auto& cs : g.equity(n)) acc.add(cs.country, out * cs.share / s);
+            break;
+        }
+        case View::company: {
+            const auto own = g.owners(n);
+            if (own.empty()) acc.add(companies->node_key(n), out);
+            const double s = owner_share_sum(own);
+            for (const auto& o : own) acc.add(o.name, out * o.share / s);
+            break;
+        }
+    }
+}
+
+bool by_share(const HolderShare& a, const HolderShare& b) {
+    return a.output != b.output ? a.output > b.output : a.key < b.key;
+}
+
+// Drains the accumulator into sorted holders and fills every measure of the view.
+template <class KeyName>
+void finish_view(ViewConcentration& vc, Accumulator& acc, double total, KeyName&& key_name) {
+    acc.drain([&](std::uint32_t k, double out) {
+        vc.shares.push_back({key_name(k), out, total > 0 ? out / total : 0.0});
+    });
+    std::sort(vc.shares.begin(), vc.shares.end(), by_share);
+    double sum_sq = 0;
+    for (const auto& h : vc.shares) sum_sq += h.output * h.output;
+    // One division of (nearly) exact sums keeps integer markets exact at the thresholds.
+    vc.hhi = total > 0 ? sum_sq * 10000.0 / (total * total) : 0.0;
+    vc.effective_suppliers =
+        vc.hhi > 0 ? 10000.0 / vc.hhi : std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t i = 0; i < vc.shares.size() && i < 3; ++i) {
+        if (i == 0) vc.cr1 = vc.shares[i].share;
+        vc.cr3 += vc.shares[i].share;
+    }
+    vc.flags = concentration_flags(vc.hhi, vc.cr1, is_country_view(vc.view));
+}
+
+struct Workspace {
+    Accumulator countries{kNumCountries};
+    Accumulator pairs{kNumCountries * kNumCountries};
+    std::optional<Accumulator> company_acc;
+    std::optional<CompanyKeys> companies;
+    std::vector<const CountryGroup*> groups;
+};
+
+ViewConcentration measure_view(const SupplyGraph& g, std::span<const NodeId> producers,
+                               double total, View v, Workspace& ws) {
+    ViewConcentration vc;
+    vc.view = v;
+    if (v == View::company) {
+        for (auto n : producers) add_node(g, n, v, *ws.company_acc, &*ws.companies);
+        finish_view(vc, *ws.company_acc, total, [&](auto k) { return ws.companies->name(k); });
+        return vc;
+    }
+    for (auto n : producers) add_node(g, n, v, ws.countries, nullptr);
+    for (const auto* grp : ws.groups) {
+        GroupShare gs{grp->id};
+        for (auto c : grp->members) gs.output += ws.countries.at(c);
+        gs.share = total > 0 ? gs.output / total : 0.0;
+        vc.groups.push_back(gs);
+    }
+    finish_view(vc, ws.countries, total, [](auto k) { return country_code(Country(k)); });
+    return vc;
+}
+
+Crosstab make_crosstab(const SupplyGraph& g, std::span<const NodeId> producers, double total,
+                       View owner_view, Workspace& ws) {
+    Crosstab ct;
+    ct.owner_view = owner_view;
+    ct.locations = measure_view(g, producers, total, View::location, ws).shares;
+    ct.owners = measure_view(g, producers, total, owner_view, ws).shares;
+    for (auto n : producers) {
+        const std::size_t row = std::size_t(g.country(n)) * kNumCountries;
+        if (owner_view == View::owner_control) {
+            ws.pairs.add(row + g.control_country(n), g.output(n));
+            continue;
+        }
+        double s = 0;
+        for (const auto& cs : g.equity(n)) s += cs.share;
+        for (const auto& cs : g.equity(n))
+            ws.pairs.add(row + cs.country, g.output(n) * cs.share / s);
+    }
+    ws.pairs.drain([&](std::uint32_t k, double out) {
+        ct.cells.push_back({country_code(Country(k / kNumCountries)),
+                            country_code(Country(k % kNumCountries)), out,
+                            total > 0 ? out / total : 0.0});
+    });
+    std::sort(ct.cells.begin(), ct.cells.end(), [](const auto& a, const auto& b) {
+        if (a.output != b.output) return a.output > b.output;
+        return a.location != b.location ? a.location < b.location : a.owner < b.owner;
+    });
+    return ct;
+}
+
+void check_options(const SupplyGraph& g, const ConcentrationOptions& o) {
+    const std::string fn = "measure_concentration: ";
+    if (o.views.empty()) throw std::invalid_argument(fn + "no views");
+    for (std::size_t i = 0; i < o.views.size(); ++i) {
+        if (std::find(o.views.begin(), o.views.begin() + long(i), o.views[i]) !=
+            o.views.begin() + long(i))
+            throw std::invalid_argument(fn + "repeated view " + std::string(view_name(o.views[i])));
+    }
+    for (auto c : o.commodities)
+        if (c >= g.num_commodities()) throw std::invalid_argument(fn + "unknown commodity");
+    for (auto s : o.stages)
+        if (s >= g.num_stages()) throw std::invalid_argument(fn + "unknown stage");
+    for (const auto& id : o.groups)
+        if (!g.find_group(id)) throw std::invalid_argument(fn + "unknown group " + id);
+    if (o.crosstab && o.crosstab_owner != View::owner && o.crosstab_owner != View::owner_control)
+        throw std::invalid_argument(fn + "crosstab_owner must be owner or owner-control");
+}
+
+std::vector<CommodityId> selected_markets(const SupplyGraph& g, const ConcentrationOptions& o) {
+    std::vector<CommodityId> out;
+    for (CommodityId c = 0; c < g.num_commodities(); ++c) {
+        const auto p = g.producers(c);
+        if (p.empty()) continue;
+        if (!o.commodities.empty() &&
+            std::find(o.commodities.begin(), o.commodities.end(), c) == o.commodities.end())
+            continue;
+        if (!o.stages.empty() &&
+            std::find(o.stages.begin(), o.stages.end(), g.stage(p.front())) == o.stages.end())
+            continue;
+        out.push_back(c);
+    }
+    std::sort(out.begin(), out.end(), [&](CommodityId a, CommodityId b) {
+        const auto sa = g.stage(g.producers(a).front()), sb = g.stage(g.producers(b).front());
+        return sa != sb ? sa < sb : g.commodity_name(a) < g.commodity_name(b);
+    });
+    return out;
+}
+
+}  // namespace
+
+ConcentrationView parse_concentration_view(std::string_view text) {
+    for (const auto& [v, name] : kViewNames)
+        if (name == text) return v;
+    throw std::invalid_argument("unknown view \"" + std::string(text) +
+                                "\" (expected location, owner, owner-control or company)");
+}
+
+std::string_view view_name(ConcentrationView v) {
+    return kViewNames[static_cast<std::size_t>(v)].second;
+}
+
+bool is_country_view(ConcentrationView v) { return v != ConcentrationView::company; }
+
+std::uint8_t concentration_flags(double hhi, double top_share, bool country_view) {
+    std::uint8_t f = 0;
+    if (hhi >= 1500 && hhi <= 2500) f |= kDoj2010Moderate;
+    if (hhi > 2500) f |= kDoj2010High;
+    if (hhi > 1800) f |= kDoj2023;
+    if (hhi > 4000) f |= kEcDependency;
+    if (country_view && top_share > 0.65) f |= kCrma65;
+    return f;
+}
+
+std::vector<std::string_view> flag_names(std::uint8_t flags) {
+    static constexpr std::array<std::pair<std::uint8_t, std::string_view>, 5> kNames{{
+        {kDoj2010Moderate, "doj2010-moderate"},
+        {kDoj2010High, "doj2010-high"},
+        {kDoj2023, "doj2023"},
+        {kEcDependency, "ec-dependency"},
+        {kCrma65, "crma-65"},
+    }};
+    std::vector<std::string_view> out;
+    for (const auto& [bit, name] : kNames)
+        if (flags & bit) out.push_back(name);
+    return out;
+}
+
+ConcentrationResult measure_concentration(const SupplyGraph& g, const ConcentrationOptions& opts) {
+    check_options(g, opts);
+    ConcentrationResult r;
+    r.views = opts.views;
+    Workspace ws;
+    for (const auto& id : opts.groups) ws.groups.push_back(g.find_group(id));
+    if (std::find(opts.views.begin(), opts.views.end(), View::company) != opts.views.end()) {
+        ws.companies.emplace(g);
+        // Keys: every owner name plus at most one per node.
+        ws.company_acc.emplace(g.num_owner_names() + g.num_nodes());
+    }
+    for (auto c : selected_markets(g, opts)) {
+        const auto producers = g.producers(c);
+        MarketConcentration m;
+        m.commodity = c;
+        m.stage = g.stage(producers.front());
+        m.unit = g.commodity_unit(c);
+        m.producers = producers.size();
+        for (auto n : producers) m.total += g.output(n);
+        for (auto v : opts.views) m.views.push_back(measure_view(g, producers, m.total, v, ws));
+        for (std::size_t i = 1; i < m.views.size(); ++i) {
+            const auto &a = m.views.front(), &b = m.views[i];
+            m.comparisons.push_back({a.view, b.view, b.hhi - a.hhi,
+                                     a.shares.empty() ? "" : a.shares.front().key,
+                                     b.shares.empty() ? "" : b.shares.front().key});
+        }
+        if (opts.crosstab)
+            m.crosstab = make_crosstab(g, producers, m.total, opts.crosstab_owner, ws);
+        r.markets.push_back(std::move(m));
+    }
+    return r;
+}
+
+}  // namespace chokepoint
