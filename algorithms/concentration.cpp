@@ -4,7 +4,6 @@
 #include <array>
 #include <limits>
 #include <stdexcept>
-#include <unordered_map>
 
 namespace chokepoint {
 
@@ -44,59 +43,23 @@ private:
     std::vector<std::uint32_t> touched_;
 };
 
-// Company keys: owner names keep their NameId; a node without owners gets its name's key,
-// shared with an owner or another node of the same name.
-class CompanyKeys {
-public:
-    explicit CompanyKeys(const SupplyGraph& g) : g_(g) {
-        names_.reserve(g.num_owner_names());
-        for (NameId k = 0; k < g.num_owner_names(); ++k) {
-            index_.emplace(g.owner_name(k), k);
-            names_.push_back(g.owner_name(k));
-        }
-    }
-    std::uint32_t node_key(NodeId n) {
-        auto [it, inserted] =
-            index_.try_emplace(g_.name(n), static_cast<std::uint32_t>(names_.size()));
-        if (inserted) names_.push_back(g_.name(n));
-        return it->second;
-    }
-    std::string_view name(std::uint32_t k) const { return names_[k]; }
-
-private:
-    const SupplyGraph& g_;
-    std::unordered_map<std::string_view, std::uint32_t> index_;
-    std::vector<std::string_view> names_;
-};
-
 double owner_share_sum(std::span<const Owner> owners) {
     double s = 0;
     for (const auto& o : owners) s += o.share;
     return s;
 }
 
-void add_node(const SupplyGraph& g, NodeId n, View v, Accumulator& acc, CompanyKeys* companies) {
+// Country views only: adds node n's output to the country keys of view v.
+void add_node(const SupplyGraph& g, NodeId n, View v, Accumulator& acc) {
     const double out = g.output(n);
-    switch (v) {
-        case View::location:
-            acc.add(g.country(n), out);
-            break;
-        case View::owner_control:
-            acc.add(g.control_country(n), out);
-            break;
-        case View::owner: {
-            double s = 0;
-            for (const auto& cs : g.equity(n)) s += cs.share;
-            for (const auto& cs : g.equity(n)) acc.add(cs.country, out * cs.share / s);
-            break;
-        }
-        case View::company: {
-            const auto own = g.owners(n);
-            if (own.empty()) acc.add(companies->node_key(n), out);
-            const double s = owner_share_sum(own);
-            for (const auto& o : own) acc.add(o.name, out * o.share / s);
-            break;
-        }
+    if (v == View::location) {
+        acc.add(g.country(n), out);
+    } else if (v == View::owner_control) {
+        acc.add(g.control_country(n), out);
+    } else {
+        double s = 0;
+        for (const auto& cs : g.equity(n)) s += cs.share;
+        for (const auto& cs : g.equity(n)) acc.add(cs.country, out * cs.share / s);
     }
 }
 
@@ -104,12 +67,9 @@ bool by_share(const HolderShare& a, const HolderShare& b) {
     return a.output != b.output ? a.output > b.output : a.key < b.key;
 }
 
-// Drains the accumulator into sorted holders and fills every measure of the view.
-template <class KeyName>
-void finish_view(ViewConcentration& vc, Accumulator& acc, double total, KeyName&& key_name) {
-    acc.drain([&](std::uint32_t k, double out) {
-        vc.shares.push_back({key_name(k), out, total > 0 ? out / total : 0.0});
-    });
+// Turns vc.shares, holding each holder's output, into sorted shares and every measure.
+void finish_view(ViewConcentration& vc, double total) {
+    for (auto& h : vc.shares) h.share = total > 0 ? h.output / total : 0.0;
     std::sort(vc.shares.begin(), vc.shares.end(), by_share);
     double sum_sq = 0;
     for (const auto& h : vc.shares) sum_sq += h.output * h.output;
@@ -124,11 +84,39 @@ void finish_view(ViewConcentration& vc, Accumulator& acc, double total, KeyName&
     vc.flags = concentration_flags(vc.hhi, vc.cr1, is_country_view(vc.view));
 }
 
+// Company holders: owner names summed by NameId; nodes without owners count under their name,
+// merged with an owner or another node of the same name by sorting this market's names (a
+// graph-wide name index would cost more than every market's sort together).
+void collect_companies(const SupplyGraph& g, std::span<const NodeId> producers, Accumulator& acc,
+                       std::vector<HolderShare>& out) {
+    std::size_t loose = 0;
+    for (auto n : producers) {
+        const auto own = g.owners(n);
+        if (own.empty()) {
+            out.push_back({g.name(n), g.output(n)});
+            ++loose;
+        }
+        const double s = owner_share_sum(own);
+        for (const auto& o : own) acc.add(o.name, g.output(n) * o.share / s);
+    }
+    acc.drain([&](std::uint32_t k, double v) { out.push_back({g.owner_name(k), v}); });
+    if (loose == 0 || out.size() < 2) return;
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.key < b.key; });
+    std::size_t w = 0;
+    for (std::size_t r = 1; r < out.size(); ++r) {
+        if (out[r].key == out[w].key)
+            out[w].output += out[r].output;
+        else
+            out[++w] = out[r];
+    }
+    out.resize(w + 1);
+}
+
 struct Workspace {
     Accumulator countries{kNumCountries};
     Accumulator pairs{kNumCountries * kNumCountries};
-    std::optional<Accumulator> company_acc;
-    std::optional<CompanyKeys> companies;
+    std::optional<Accumulator> owner_names;
     std::vector<const CountryGroup*> groups;
 };
 
@@ -137,18 +125,21 @@ ViewConcentration measure_view(const SupplyGraph& g, std::span<const NodeId> pro
     ViewConcentration vc;
     vc.view = v;
     if (v == View::company) {
-        for (auto n : producers) add_node(g, n, v, *ws.company_acc, &*ws.companies);
-        finish_view(vc, *ws.company_acc, total, [&](auto k) { return ws.companies->name(k); });
+        collect_companies(g, producers, *ws.owner_names, vc.shares);
+        finish_view(vc, total);
         return vc;
     }
-    for (auto n : producers) add_node(g, n, v, ws.countries, nullptr);
+    for (auto n : producers) add_node(g, n, v, ws.countries);
     for (const auto* grp : ws.groups) {
         GroupShare gs{grp->id};
         for (auto c : grp->members) gs.output += ws.countries.at(c);
         gs.share = total > 0 ? gs.output / total : 0.0;
         vc.groups.push_back(gs);
     }
-    finish_view(vc, ws.countries, total, [](auto k) { return country_code(Country(k)); });
+    ws.countries.drain([&](std::uint32_t k, double out) {
+        vc.shares.push_back({country_code(Country(k)), out});
+    });
+    finish_view(vc, total);
     return vc;
 }
 
@@ -265,9 +256,7 @@ ConcentrationResult measure_concentration(const SupplyGraph& g, const Concentrat
     Workspace ws;
     for (const auto& id : opts.groups) ws.groups.push_back(g.find_group(id));
     if (std::find(opts.views.begin(), opts.views.end(), View::company) != opts.views.end()) {
-        ws.companies.emplace(g);
-        // Keys: every owner name plus at most one per node.
-        ws.company_acc.emplace(g.num_owner_names() + g.num_nodes());
+        ws.owner_names.emplace(g.num_owner_names());
     }
     for (auto c : selected_markets(g, opts)) {
         const auto producers = g.producers(c);

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <sstream>
 
 #include "algorithms/concentration.hpp"
 #include "tools/cli.hpp"
@@ -29,7 +31,20 @@ std::string join(const std::vector<std::string_view>& parts, std::string_view se
     return s;
 }
 
-std::string signed_number(double v) { return (v > 0 ? "+" : "") + format_number(v, 1); }
+// Table text without the trailing blanks of empty last cells.
+void write_trimmed(std::ostream& os, const Table& t) {
+    std::ostringstream text;
+    t.write_text(text);
+    std::istringstream lines(text.str());
+    for (std::string line; std::getline(lines, line);)
+        os << line.substr(0, line.find_last_not_of(' ') + 1) << '\n';
+}
+
+// One decimal with an explicit sign; rounding noise prints as 0.
+std::string signed_number(double v) {
+    v = std::round(v * 10) / 10;
+    return (v > 0 ? "+" : "") + format_number(v == 0 ? 0.0 : v, 1);
+}
 
 ConcentrationOptions to_options(const SupplyGraph& g, const Opts& o) {
     ConcentrationOptions c;
@@ -122,14 +137,6 @@ void write_json(std::ostream& os, const SupplyGraph& g, const ConcentrationResul
     os << '\n';
 }
 
-void write_view_rows(Table& t, const MarketConcentration& m) {
-    for (const auto& v : m.views) {
-        t.add_row({std::string(view_name(v.view)), format_number(v.hhi), format_percent(v.cr1),
-                   format_percent(v.cr3), format_number(v.effective_suppliers, 3),
-                   join(flag_names(v.flags), ", ")});
-    }
-}
-
 void write_crosstab_text(std::ostream& os, const Crosstab& ct, std::size_t top) {
     const std::size_t rows = shown(ct.locations.size(), top), cols = shown(ct.owners.size(), top);
     const bool other_row = rows < ct.locations.size(), other_col = cols < ct.owners.size();
@@ -163,64 +170,83 @@ void write_crosstab_text(std::ostream& os, const Crosstab& ct, std::size_t top) 
         if (i == rows && other_row) add("other", cell[i], total);
     }
     add("total", col_total, 1.0);
-    t.write_text(os);
+    write_trimmed(os, t);
+}
+
+void write_summary_text(std::ostream& os, const SupplyGraph& g, const MarketConcentration& m) {
+    os << g.commodity_name(m.commodity) << " · " << g.stage_info(m.stage).id << " · "
+       << format_number(m.total) << (m.unit.empty() ? "" : " ") << m.unit << " · "
+       << format_number(double(m.producers)) << (m.producers == 1 ? " producer\n" : " producers\n");
+    Table metrics({"view", ">HHI", ">CR1", ">CR3", ">effective suppliers", "flags"});
+    for (const auto& v : m.views) {
+        metrics.add_row({std::string(view_name(v.view)), format_number(v.hhi),
+                         format_percent(v.cr1), format_percent(v.cr3),
+                         format_number(v.effective_suppliers, 3),
+                         v.flags ? join(flag_names(v.flags), ", ") : "-"});
+    }
+    write_trimmed(os, metrics);
+    for (const auto& c : m.comparisons) {
+        os << view_name(c.to) << " vs " << view_name(c.from) << ": ΔHHI "
+           << signed_number(c.delta_hhi) << ", top holder "
+           << (c.top_from == c.top_to ? std::string(c.top_to) + " (unchanged)"
+                                      : fmt::format("{} → {}", c.top_from, c.top_to))
+           << '\n';
+    }
+}
+
+// The holders of every view side by side, one rank per row.
+void write_holders_text(std::ostream& os, const MarketConcentration& m, std::size_t top) {
+    std::vector<std::string> head{">#"};
+    std::size_t rows = 0;
+    for (const auto& v : m.views) {
+        head.insert(head.end(), {std::string(view_name(v.view)), ">share", ">output"});
+        rows = std::max(rows, shown(v.shares.size(), top));
+    }
+    Table holders(head);
+    for (std::size_t i = 0; i < rows; ++i) {
+        std::vector<std::string> row{std::to_string(i + 1)};
+        for (const auto& v : m.views) {
+            if (i >= v.shares.size()) {
+                row.insert(row.end(), 3, "");
+                continue;
+            }
+            const auto& h = v.shares[i];
+            row.insert(row.end(),
+                       {std::string(h.key), format_percent(h.share), format_number(h.output)});
+        }
+        holders.add_row(std::move(row));
+    }
+    os << '\n';
+    write_trimmed(os, holders);
+}
+
+void write_groups_text(std::ostream& os, const MarketConcentration& m) {
+    const auto first = std::find_if(m.views.begin(), m.views.end(),
+                                    [](const auto& v) { return !v.groups.empty(); });
+    if (first == m.views.end()) return;
+    std::vector<std::string> head{"group"};
+    for (const auto& v : m.views)
+        if (is_country_view(v.view)) head.push_back(">" + std::string(view_name(v.view)));
+    Table groups(head);
+    for (std::size_t k = 0; k < first->groups.size(); ++k) {
+        std::vector<std::string> row{std::string(first->groups[k].group)};
+        for (const auto& v : m.views)
+            if (is_country_view(v.view)) row.push_back(format_percent(v.groups[k].share));
+        groups.add_row(std::move(row));
+    }
+    os << '\n';
+    write_trimmed(os, groups);
 }
 
 void write_text(std::ostream& os, const SupplyGraph& g, const ConcentrationResult& r,
                 std::size_t top) {
     if (r.markets.empty()) os << "No markets.\n";
-    for (std::size_t mi = 0; mi < r.markets.size(); ++mi) {
-        const auto& m = r.markets[mi];
-        os << (mi ? "\n" : "") << g.commodity_name(m.commodity) << " · " << g.stage_info(m.stage).id
-           << " · " << format_number(m.total) << ' ' << m.unit << " · " << m.producers
-           << (m.producers == 1 ? " producer\n" : " producers\n");
-        Table metrics({"view", ">HHI", ">CR1", ">CR3", ">effective suppliers", "flags"});
-        write_view_rows(metrics, m);
-        metrics.write_text(os);
-        for (const auto& c : m.comparisons) {
-            os << view_name(c.to) << " vs " << view_name(c.from) << ": ΔHHI "
-               << signed_number(c.delta_hhi) << ", top holder "
-               << (c.top_from == c.top_to ? std::string(c.top_to) + " (unchanged)"
-                                          : fmt::format("{} → {}", c.top_from, c.top_to))
-               << '\n';
-        }
-        std::vector<std::string> head{">#"};
-        std::size_t rows = 0;
-        for (const auto& v : m.views) {
-            head.insert(head.end(), {std::string(view_name(v.view)), ">share", ">output"});
-            rows = std::max(rows, shown(v.shares.size(), top));
-        }
-        Table holders(head);
-        for (std::size_t i = 0; i < rows; ++i) {
-            std::vector<std::string> row{std::to_string(i + 1)};
-            for (const auto& v : m.views) {
-                if (i >= v.shares.size()) {
-                    row.insert(row.end(), 3, "");
-                    continue;
-                }
-                const auto& h = v.shares[i];
-                row.insert(row.end(),
-                           {std::string(h.key), format_percent(h.share), format_number(h.output)});
-            }
-            holders.add_row(std::move(row));
-        }
-        os << '\n';
-        holders.write_text(os);
-        if (!m.views.front().groups.empty()) {
-            std::vector<std::string> gh{"group"};
-            for (const auto& v : m.views)
-                if (is_country_view(v.view)) gh.push_back(">" + std::string(view_name(v.view)));
-            Table groups(gh);
-            for (std::size_t k = 0; k < m.views.front().groups.size(); ++k) {
-                std::vector<std::string> row{std::string(m.views.front().groups[k].group)};
-                for (const auto& v : m.views)
-                    if (is_country_view(v.view)) row.push_back(format_percent(v.groups[k].share));
-                groups.add_row(std::move(row));
-            }
-            os << '\n';
-            groups.write_text(os);
-        }
-        if (m.crosstab) write_crosstab_text(os, *m.crosstab, top);
+    for (std::size_t i = 0; i < r.markets.size(); ++i) {
+        if (i) os << '\n';
+        write_summary_text(os, g, r.markets[i]);
+        write_holders_text(os, r.markets[i], top);
+        write_groups_text(os, r.markets[i]);
+        if (r.markets[i].crosstab) write_crosstab_text(os, *r.markets[i].crosstab, top);
     }
 }
 
