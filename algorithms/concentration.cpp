@@ -49,17 +49,18 @@ double owner_share_sum(std::span<const Owner> owners) {
     return s;
 }
 
-// Country views only: adds node n's output to the country keys of view v.
-void add_node(const SupplyGraph& g, NodeId n, View v, Accumulator& acc) {
+// Country views: calls add(country, amount) for each part of node n's output under view v.
+template <class Add>
+void split_by_country(const SupplyGraph& g, NodeId n, View v, Add&& add) {
     const double out = g.output(n);
     if (v == View::location) {
-        acc.add(g.country(n), out);
+        add(g.country(n), out);
     } else if (v == View::owner_control) {
-        acc.add(g.control_country(n), out);
+        add(g.control_country(n), out);
     } else {
         double s = 0;
         for (const auto& cs : g.equity(n)) s += cs.share;
-        for (const auto& cs : g.equity(n)) acc.add(cs.country, out * cs.share / s);
+        for (const auto& cs : g.equity(n)) add(cs.country, out * cs.share / s);
     }
 }
 
@@ -129,7 +130,8 @@ ViewConcentration measure_view(const SupplyGraph& g, std::span<const NodeId> pro
         finish_view(vc, total);
         return vc;
     }
-    for (auto n : producers) add_node(g, n, v, ws.countries);
+    for (auto n : producers)
+        split_by_country(g, n, v, [&](Country c, double x) { ws.countries.add(c, x); });
     for (const auto* grp : ws.groups) {
         GroupShare gs{grp->id};
         for (auto c : grp->members) gs.output += ws.countries.at(c);
@@ -151,14 +153,7 @@ Crosstab make_crosstab(const SupplyGraph& g, std::span<const NodeId> producers, 
     ct.owners = measure_view(g, producers, total, owner_view, ws).shares;
     for (auto n : producers) {
         const std::size_t row = std::size_t(g.country(n)) * kNumCountries;
-        if (owner_view == View::owner_control) {
-            ws.pairs.add(row + g.control_country(n), g.output(n));
-            continue;
-        }
-        double s = 0;
-        for (const auto& cs : g.equity(n)) s += cs.share;
-        for (const auto& cs : g.equity(n))
-            ws.pairs.add(row + cs.country, g.output(n) * cs.share / s);
+        split_by_country(g, n, owner_view, [&](Country c, double x) { ws.pairs.add(row + c, x); });
     }
     ws.pairs.drain([&](std::uint32_t k, double out) {
         ct.cells.push_back({country_code(Country(k / kNumCountries)),
