@@ -31,15 +31,6 @@ std::string join(const std::vector<std::string_view>& parts, std::string_view se
     return s;
 }
 
-// Table text without the trailing blanks of empty last cells.
-void write_trimmed(std::ostream& os, const Table& t) {
-    std::ostringstream text;
-    t.write_text(text);
-    std::istringstream lines(text.str());
-    for (std::string line; std::getline(lines, line);)
-        os << line.substr(0, line.find_last_not_of(' ') + 1) << '\n';
-}
-
 // One decimal with an explicit sign; rounding noise prints as 0.
 std::string signed_number(double v) {
     v = std::round(v * 10) / 10;
@@ -170,7 +161,7 @@ void write_crosstab_text(std::ostream& os, const Crosstab& ct, std::size_t top) 
         if (i == rows && other_row) add("other", cell[i], total);
     }
     add("total", col_total, 1.0);
-    write_trimmed(os, t);
+    t.write_text(os);
 }
 
 void write_summary_text(std::ostream& os, const SupplyGraph& g, const MarketConcentration& m) {
@@ -184,7 +175,7 @@ void write_summary_text(std::ostream& os, const SupplyGraph& g, const MarketConc
                          format_number(v.effective_suppliers, 3),
                          v.flags ? join(flag_names(v.flags), ", ") : "-"});
     }
-    write_trimmed(os, metrics);
+    metrics.write_text(os);
     for (const auto& c : m.comparisons) {
         os << view_name(c.to) << " vs " << view_name(c.from) << ": ΔHHI "
            << signed_number(c.delta_hhi) << ", top holder "
@@ -217,7 +208,7 @@ void write_holders_text(std::ostream& os, const MarketConcentration& m, std::siz
         holders.add_row(std::move(row));
     }
     os << '\n';
-    write_trimmed(os, holders);
+    holders.write_text(os);
 }
 
 void write_groups_text(std::ostream& os, const MarketConcentration& m) {
@@ -235,7 +226,7 @@ void write_groups_text(std::ostream& os, const MarketConcentration& m) {
         groups.add_row(std::move(row));
     }
     os << '\n';
-    write_trimmed(os, groups);
+    groups.write_text(os);
 }
 
 void write_text(std::ostream& os, const SupplyGraph& g, const ConcentrationResult& r,
