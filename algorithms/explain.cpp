@@ -1,6 +1,7 @@
 #include "algorithms/explain.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <stdexcept>
 
@@ -48,7 +49,8 @@ bool update_causes(const SupplyGraph& g, const Disruption& d, std::span<const do
                    const HitNode& hit, const ExplainOptions& opts, std::vector<Causes>& causes) {
     Causes next;
     if (hit.limited) next.keys.push_back(n);
-    for (EdgeId e : g.in_edges(n)) {
+    // A node whose own limit binds is explanation enough: its inputs would not restore it.
+    for (EdgeId e : hit.limited ? std::span<const EdgeId>{} : g.in_edges(n)) {
         const NodeId s = g.from(e);
         if (!std::binary_search(hit.short_of.begin(), hit.short_of.end(), g.commodity(s))) continue;
         if (!d.cut.empty() && d.cut[e]) {
@@ -114,8 +116,10 @@ std::vector<HitNode> explain_hits(const SupplyGraph& g, const Disruption& d,
         }
         h.more = causes[h.node].more;
     }
-    std::sort(hits.begin(), hits.end(), [](const HitNode& a, const HitNode& b) {
-        return a.fraction != b.fraction ? a.fraction < b.fraction : a.node < b.node;
+    // Rounded so that rounding noise does not reorder nodes that lost the same share.
+    auto key = [](const HitNode& h) { return std::round(h.fraction * 1e9); };
+    std::sort(hits.begin(), hits.end(), [&](const HitNode& a, const HitNode& b) {
+        return key(a) != key(b) ? key(a) < key(b) : a.node < b.node;
     });
     return hits;
 }

@@ -26,11 +26,11 @@ struct HitNode {
     bool more = false;                  // the cause lists were truncated at max_causes
 };
 
-/// Every node with fraction < 1 − tolerance, by fraction ascending then NodeId. short_of holds
-/// the input commodities c with surviving inflow share ≤ fraction + tolerance (each alone
+/// Every node with fraction < 1 − tolerance, by fraction (to 1e-9) ascending, then NodeId. short_of
+/// holds the input commodities c with surviving inflow share ≤ fraction + tolerance (each alone
 /// explains the loss), ascending CommodityId. The causes are found by walking upstream through
 /// short commodities only: along a cut edge (a cause), or to a supplier with fraction < 1 whose
-/// own causes are inherited; a node whose limit binds is a cause itself. The lists keep the
+/// own causes are inherited; a node whose limit binds is its own, only cause. The lists keep the
 /// max_causes smallest ids (nodes before edges) of that union; cycles iterate to a fixed point.
 /// `fraction` is immediate_fractions(g, d). Time O((V + E) · max_causes · log max_causes).
 std::vector<HitNode> explain_hits(const SupplyGraph& g, const Disruption& d,
