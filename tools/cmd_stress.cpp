@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "algorithms/stress.hpp"
@@ -116,23 +117,33 @@ std::string causes(const SupplyGraph& g, const HitNode& h) {
 
 std::string short_of(const SupplyGraph& g, const HitNode& h) {
     std::vector<std::string> items;
-    if (h.limited) items.emplace_back("(removed)");
     for (CommodityId c : h.short_of) items.emplace_back(g.commodity_name(c));
     return fmt::format("{}", fmt::join(items, ", "));
 }
 
+// Nodes whose own limit binds go on one line; the table lists the knock-on effects.
 void write_hits(std::ostream& os, const SupplyGraph& g, const Run& r, std::size_t index,
                 std::size_t top) {
-    const auto& hits = r.result.hits;
-    const std::size_t shown = top == 0 ? hits.size() : std::min(top, hits.size());
-    os << "\n[" << index + 1 << "] " << r.scenario->label << ": " << hits.size() << " node"
-       << (hits.size() == 1 ? "" : "s") << " hit";
-    if (shown < hits.size()) os << " (showing " << shown << ")";
+    std::vector<const HitNode*> own, downstream;
+    for (const auto& h : r.result.hits) (h.limited ? own : downstream).push_back(&h);
+    const std::size_t cap = top == 0 ? SIZE_MAX : top;
+    const std::size_t shown = std::min(cap, downstream.size());
+    os << "\n[" << index + 1 << "] " << r.scenario->label << ": " << own.size()
+       << " removed or cut back, " << downstream.size() << " hit downstream";
+    if (shown < downstream.size()) os << " (showing " << shown << ")";
     os << '\n';
+    if (!own.empty()) {
+        os << "removed or cut back: ";
+        for (std::size_t i = 0; i < own.size() && i < cap; ++i)
+            os << (i ? ", " : "") << g.id(own[i]->node)
+               << (own[i]->fraction > 0 ? " (" + percent(own[i]->fraction) + " left)" : "");
+        if (own.size() > cap) os << ", … (" << own.size() - cap << " more)";
+        os << '\n';
+    }
     if (shown == 0) return;
     Table t({"node", ">output left", "short of", "traces back to"});
     for (std::size_t i = 0; i < shown; ++i) {
-        const auto& h = hits[i];
+        const auto& h = *downstream[i];
         t.add_row({std::string(g.id(h.node)), percent(h.fraction), short_of(g, h), causes(g, h)});
     }
     t.write_text(os);
