@@ -181,8 +181,8 @@ std::vector<ReroutedProduct> rerouted_products(const SupplyGraph& g, const Disru
         r.optimal = model.isProvenOptimal();
         const double* x = model.primalColumnSolution();
         for (auto [col, v] : objective[p]) r.remaining += v * x[col];
-        // Simplex arithmetic leaves dust like 1e-17 where the optimum is exactly 0.
-        if (r.remaining < 1e-12 * r.baseline) r.remaining = 0;
+        // Simplex tolerances leave dust (up to ~1e-9 of the baseline) where the optimum is 0.
+        if (r.remaining < 1e-9 * r.baseline) r.remaining = 0;
         if (!r.optimal) r.remaining = NAN;
         r.remaining_fraction = r.remaining / r.baseline;
         r.loss = 1.0 - r.remaining_fraction;
