@@ -131,6 +131,34 @@ std::vector<int> build_market(const SupplyGraph& g, const Disruption& d, Lp& lp)
     return supply;
 }
 
+// Loads the program into Clp as a maximisation (objective set per product later).
+void load(const Lp& lp, ClpSimplex& model) {
+    CoinPackedMatrix matrix(true, lp.rows.data(), lp.cols.data(), lp.values.data(),
+                            static_cast<CoinBigIndex>(lp.values.size()));
+    // Triplets only size the matrix up to the last nonzero; rows and columns may be empty.
+    matrix.setDimensions(static_cast<int>(lp.row_lb.size()), static_cast<int>(lp.col_lb.size()));
+    model.setLogLevel(0);
+    model.loadProblem(matrix, lp.col_lb.data(), lp.col_ub.data(), nullptr, lp.row_lb.data(),
+                      lp.row_ub.data());
+    model.setOptimizationDirection(-1);
+}
+
+// Solves for the current objective (warm start from the last basis) and reads the product off.
+ReroutedProduct maximise(ClpSimplex& model, CommodityId p, double baseline,
+                         const std::vector<std::pair<int, double>>& objective) {
+    model.primal();
+    ReroutedProduct r{p, baseline};
+    r.optimal = model.isProvenOptimal();
+    const double* x = model.primalColumnSolution();
+    for (auto [col, v] : objective) r.remaining += v * x[col];
+    // Simplex tolerances leave dust (up to ~1e-9 of the baseline) where the optimum is 0.
+    if (r.remaining < 1e-9 * r.baseline) r.remaining = 0;
+    if (!r.optimal) r.remaining = NAN;
+    r.remaining_fraction = r.remaining / r.baseline;
+    r.loss = 1.0 - r.remaining_fraction;
+    return r;
+}
+
 }  // namespace
 
 std::vector<ReroutedProduct> rerouted_products(const SupplyGraph& g, const Disruption& d,
@@ -151,16 +179,8 @@ std::vector<ReroutedProduct> rerouted_products(const SupplyGraph& g, const Disru
     else
         supply = build_market(g, d, lp);
 
-    CoinPackedMatrix matrix(true, lp.rows.data(), lp.cols.data(), lp.values.data(),
-                            static_cast<CoinBigIndex>(lp.values.size()));
-    // Triplets only size the matrix up to the last nonzero; rows and columns may be empty.
-    matrix.setDimensions(static_cast<int>(lp.row_lb.size()), static_cast<int>(lp.col_lb.size()));
     ClpSimplex model;
-    model.setLogLevel(0);
-    model.loadProblem(matrix, lp.col_lb.data(), lp.col_ub.data(), nullptr, lp.row_lb.data(),
-                      lp.row_ub.data());
-    model.setOptimizationDirection(-1);  // maximise
-
+    load(lp, model);
     // The objective's columns for each product: +1 on outputs, −1 on market supplies.
     std::vector<std::vector<std::pair<int, double>>> objective(g.num_commodities());
     std::vector<double> baseline(g.num_commodities(), 0.0);
@@ -176,17 +196,7 @@ std::vector<ReroutedProduct> rerouted_products(const SupplyGraph& g, const Disru
             for (auto [col, v] : *previous) model.setObjectiveCoefficient(col, 0.0);
         for (auto [col, v] : objective[p]) model.setObjectiveCoefficient(col, v);
         previous = &objective[p];
-        model.primal();
-        ReroutedProduct r{p, baseline[p]};
-        r.optimal = model.isProvenOptimal();
-        const double* x = model.primalColumnSolution();
-        for (auto [col, v] : objective[p]) r.remaining += v * x[col];
-        // Simplex tolerances leave dust (up to ~1e-9 of the baseline) where the optimum is 0.
-        if (r.remaining < 1e-9 * r.baseline) r.remaining = 0;
-        if (!r.optimal) r.remaining = NAN;
-        r.remaining_fraction = r.remaining / r.baseline;
-        r.loss = 1.0 - r.remaining_fraction;
-        out.push_back(r);
+        out.push_back(maximise(model, p, baseline[p], objective[p]));
     }
     return out;
 }

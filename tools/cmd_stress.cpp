@@ -34,58 +34,11 @@ struct Run {
 // -0.0% and "-0.0%" from simplex dust read as 0.0%.
 std::string percent(double v) { return format_percent(std::abs(v) < 5e-4 ? 0.0 : v); }
 
-std::vector<Country> countries_of(const SupplyGraph& g, const std::string& item, bool group) {
-    auto cs = group
-                  ? (g.find_group(item) ? std::optional(g.find_group(item)->members) : std::nullopt)
-                  : resolve_countries(g, item);
-    if (!cs)
-        throw UsageError(group ? "unknown group \"" + item + "\""
-                               : "\"" + item +
-                                     "\" is neither an ISO 3166-1 alpha-2 code nor a group");
-    return *cs;
-}
-
-// The scenario the --remove/--remove-group/--keep-group/--remove-node options describe, if any.
-std::optional<Scenario> command_line_scenario(const SupplyGraph& g, const Opts& o) {
-    if (o.remove.empty() && o.remove_group.empty() && o.keep_group.empty() && o.remove_node.empty())
-        return std::nullopt;
-    if (!o.keep_group.empty() &&
-        (!o.remove.empty() || !o.remove_group.empty() || !o.remove_node.empty()))
-        throw UsageError(
-            "--keep-group cannot be combined with --remove, --remove-group or "
-            "--remove-node (use several --scenario instead)");
-    Scenario s;
-    s.by = o.by;
-    s.keep = !o.keep_group.empty();
-    std::vector<std::string> words;
-    for (const auto& item : o.remove) {
-        auto cs = countries_of(g, item, false);
-        s.countries.insert(s.countries.end(), cs.begin(), cs.end());
-        words.push_back(item);
-    }
-    for (const auto* list : {&o.remove_group, &o.keep_group}) {
-        for (const auto& item : *list) {
-            auto cs = countries_of(g, item, true);
-            s.countries.insert(s.countries.end(), cs.begin(), cs.end());
-            words.push_back(item);
-        }
-    }
-    for (const auto& id : o.remove_node) {
-        auto n = g.find(id);
-        if (!n) throw UsageError("unknown node \"" + id + "\"");
-        s.nodes.push_back(*n);
-        words.push_back("node:" + id);
-    }
-    std::sort(s.countries.begin(), s.countries.end());
-    s.countries.erase(std::unique(s.countries.begin(), s.countries.end()), s.countries.end());
-    s.label = std::string(s.keep ? "keep " : "remove ") + fmt::format("{}", fmt::join(words, ",")) +
-              " by " + std::string(cut_by_name(s.by));
-    return s;
-}
-
 std::vector<Scenario> all_scenarios(const SupplyGraph& g, const Opts& o) {
     std::vector<Scenario> out;
-    if (auto s = command_line_scenario(g, o)) out.push_back(std::move(*s));
+    if (auto s =
+            scenario_from_options(g, {o.remove, o.remove_group, o.keep_group, o.remove_node}, o.by))
+        out.push_back(std::move(*s));
     for (const auto& text : o.scenarios) out.push_back(scenario_from_text(g, text, o.by));
     if (!o.scenario_file.empty()) {
         auto more = read_scenario_file(g, o.scenario_file, o.by);
@@ -149,12 +102,7 @@ void write_hits(std::ostream& os, const SupplyGraph& g, const Run& r, std::size_
     t.write_text(os);
 }
 
-void write_text(std::ostream& os, const SupplyGraph& g, const std::vector<Run>& runs,
-                std::size_t top) {
-    os << "Scenarios\n";
-    for (std::size_t i = 0; i < runs.size(); ++i)
-        if (i == 0 || runs[i].scenario != runs[i - 1].scenario)
-            os << "  [" << scenario_index(runs, i) + 1 << "] " << runs[i].scenario->label << '\n';
+void write_products(std::ostream& os, const SupplyGraph& g, const std::vector<Run>& runs) {
     os << "\nLoss of each end product (share of baseline output; negative = headroom)\n";
     std::vector<std::string> head{"product", "unit", ">baseline"};
     for (std::size_t i = 0; i < runs.size(); ++i)
@@ -169,12 +117,12 @@ void write_text(std::ostream& os, const SupplyGraph& g, const std::vector<Run>& 
         products.add_row(std::move(row));
     }
     products.write_text(os);
-    std::vector<std::size_t> immediate;
-    for (std::size_t i = 0; i < runs.size(); ++i)
-        if (runs[i].result.model == Model::immediate) immediate.push_back(i);
-    if (immediate.empty()) return;
+}
+
+void write_commodities(std::ostream& os, const SupplyGraph& g, const std::vector<Run>& runs,
+                       const std::vector<std::size_t>& immediate) {
     os << "\nOutput lost by stage and commodity (immediate model)\n";
-    head = {"stage", "commodity", ">baseline"};
+    std::vector<std::string> head{"stage", "commodity", ">baseline"};
     for (auto i : immediate) head.push_back(fmt::format(">[{}]", scenario_index(runs, i) + 1));
     Table stages(head);
     const auto& first = runs[immediate[0]].result.commodities;
@@ -186,6 +134,20 @@ void write_text(std::ostream& os, const SupplyGraph& g, const std::vector<Run>& 
         stages.add_row(std::move(row));
     }
     stages.write_text(os);
+}
+
+void write_text(std::ostream& os, const SupplyGraph& g, const std::vector<Run>& runs,
+                std::size_t top) {
+    os << "Scenarios\n";
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        if (i == 0 || runs[i].scenario != runs[i - 1].scenario)
+            os << "  [" << scenario_index(runs, i) + 1 << "] " << runs[i].scenario->label << '\n';
+    write_products(os, g, runs);
+    std::vector<std::size_t> immediate;
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        if (runs[i].result.model == Model::immediate) immediate.push_back(i);
+    if (immediate.empty()) return;
+    write_commodities(os, g, runs, immediate);
     for (auto i : immediate) write_hits(os, g, runs[i], scenario_index(runs, i), top);
 }
 

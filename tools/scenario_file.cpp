@@ -115,6 +115,55 @@ std::optional<std::vector<Country>> resolve_countries(const SupplyGraph& g, std:
     return std::nullopt;
 }
 
+namespace {
+
+// Countries of a --remove item (country or group) or of a --*-group item (group only).
+std::vector<Country> countries_of(const SupplyGraph& g, const std::string& item, bool group) {
+    if (group) {
+        if (const auto* grp = g.find_group(item)) return grp->members;
+        throw UsageError("unknown group \"" + item + "\"");
+    }
+    if (auto cs = resolve_countries(g, item)) return *cs;
+    throw UsageError("\"" + item + "\" is neither an ISO 3166-1 alpha-2 code nor a group");
+}
+
+}  // namespace
+
+std::optional<Scenario> scenario_from_options(const SupplyGraph& g, const ScenarioOptions& o,
+                                              CutBy by) {
+    if (o.remove.empty() && o.remove_group.empty() && o.keep_group.empty() && o.remove_node.empty())
+        return std::nullopt;
+    if (!o.keep_group.empty() &&
+        (!o.remove.empty() || !o.remove_group.empty() || !o.remove_node.empty()))
+        throw UsageError(
+            "--keep-group cannot be combined with --remove, --remove-group or --remove-node (use "
+            "several --scenario instead)");
+    Scenario s;
+    s.by = by;
+    s.keep = !o.keep_group.empty();
+    std::vector<std::string> words;
+    for (const auto* list : {&o.remove, &o.remove_group, &o.keep_group}) {
+        for (const auto& item : *list) {
+            auto cs = countries_of(g, item, list != &o.remove);
+            s.countries.insert(s.countries.end(), cs.begin(), cs.end());
+            words.push_back(item);
+        }
+    }
+    for (const auto& id : o.remove_node) {
+        auto n = g.find(id);
+        if (!n) throw UsageError("unknown node \"" + id + "\"");
+        s.nodes.push_back(*n);
+        words.push_back("node:" + id);
+    }
+    std::sort(s.countries.begin(), s.countries.end());
+    s.countries.erase(std::unique(s.countries.begin(), s.countries.end()), s.countries.end());
+    std::string list;
+    for (const auto& w : words) list += (list.empty() ? "" : ",") + w;
+    s.label =
+        std::string(s.keep ? "keep " : "remove ") + list + " by " + std::string(cut_by_name(by));
+    return s;
+}
+
 Scenario scenario_from_text(const SupplyGraph& g, std::string_view text, CutBy default_by) {
     std::istringstream in{std::string(text)};
     bool has_by = false;

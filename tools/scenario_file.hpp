@@ -15,6 +15,20 @@ namespace chokepoint::cli {
 /// A country code ("CN") or a group id ("G7", case-insensitive): its countries, or nullopt.
 std::optional<std::vector<Country>> resolve_countries(const SupplyGraph& g, std::string_view item);
 
+/// The words of the stress command's removal options.
+struct ScenarioOptions {
+    std::vector<std::string> remove;        // countries or groups
+    std::vector<std::string> remove_group;  // groups only
+    std::vector<std::string> keep_group;    // groups only
+    std::vector<std::string> remove_node;   // node ids
+};
+
+/// The one scenario the removal options describe (label "remove CN,G7,node:x by owner"), or
+/// nullopt when none is given. Throws UsageError for unknown names and for keep mixed with
+/// removals.
+std::optional<Scenario> scenario_from_options(const SupplyGraph& g, const ScenarioOptions& o,
+                                              CutBy by);
+
 /// Parses one --scenario text (parse_scenario syntax); without "by" the cut is `default_by`.
 /// Throws UsageError.
 Scenario scenario_from_text(const SupplyGraph& g, std::string_view text, CutBy default_by);
