@@ -3,7 +3,6 @@
 #include <omp.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -84,16 +83,15 @@ std::vector<SweepRow> run_sweep(const SupplyGraph& g, std::span<const Scenario> 
                                 const SweepOptions& opts) {
     std::vector<SweepRow> rows(scenarios.size());
     const auto total = static_cast<std::int64_t>(scenarios.size());
-    std::atomic<std::size_t> done{0};
+    std::size_t done = 0;  // only touched inside the critical section: calls see 1, 2, ..., total
     const int threads = opts.threads > 0 ? opts.threads : omp_get_max_threads();
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
     for (std::int64_t i = 0; i < total; ++i) {
         const auto& s = scenarios[static_cast<std::size_t>(i)];
         rows[static_cast<std::size_t>(i)] = {s, scenario_losses(g, s, opts)};
-        const std::size_t now = ++done;
         if (opts.progress) {
 #pragma omp critical(chokepoint_sweep_progress)
-            opts.progress(now, scenarios.size());
+            opts.progress(++done, scenarios.size());
         }
     }
     return rows;

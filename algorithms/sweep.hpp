@@ -20,7 +20,8 @@ struct SweepOptions {
     int k = 1;                      // 1: every country; 2: and every pair of countries
     bool groups = false;            // and every group with a member present
     int threads = 0;                // OpenMP threads; 0: the OpenMP default
-    /// Called now and then with (scenarios done, total), never by two threads at once.
+    /// Called after each scenario with (scenarios done, total): 1, 2, ... total in that order,
+    /// never by two threads at once.
     std::function<void(std::size_t, std::size_t)> progress;
 };
 

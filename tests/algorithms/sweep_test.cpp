@@ -81,6 +81,7 @@ TEST_CASE("run_sweep: losses per country and ranking") {
     std::size_t calls = 0, last = 0;
     run_sweep(g, scenarios, {.progress = [&](std::size_t done, std::size_t total) {
                   ++calls;
+                  CHECK(done == calls);  // 1, 2, ..., 6 in order, whichever thread finishes
                   last = done;
                   CHECK(total == 6);
               }});
