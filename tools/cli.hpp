@@ -47,6 +47,8 @@ Dataset load(const Context& ctx, const std::string& path);
 void add_validate_command(CLI::App& app, Context& ctx);
 void add_info_command(CLI::App& app, Context& ctx);
 void add_concentration_command(CLI::App& app, Context& ctx);
+void add_stress_command(CLI::App& app, Context& ctx);
+void add_sweep_command(CLI::App& app, Context& ctx);
 
 /// The whole program, for main and for tests: parses argv, runs, returns the exit code.
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

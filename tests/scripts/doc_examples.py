@@ -2,7 +2,7 @@
 
 An example is a ```console block: lines starting with "$ chokepoint ..." are commands (run from
 the repository root, no shell), the lines after each command up to the next "$ " line or the end
-of the block are its expected output (standard output, then standard error).
+of the block are its expected output (standard output and standard error, as they arrive through one pipe).
 
 usage: doc_examples.py CHOKEPOINT_BINARY SOURCE_DIR [--update]
   --update rewrites the expected outputs in place (review the diff before committing).
@@ -23,8 +23,8 @@ block_re = re.compile(r"^```console\n(.*?)^```\n", re.S | re.M)
 def run(command):
     args = shlex.split(command)
     args[0] = binary
-    p = subprocess.run(args, cwd=src, capture_output=True, text=True, timeout=600)
-    return p.stdout + p.stderr
+    p = subprocess.run(args, cwd=src, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
+    return p.stdout
 
 
 def check_block(body, where):
