@@ -171,6 +171,7 @@ private:
     std::vector<std::pair<std::string, std::string>> stage_list_;
     std::unordered_map<std::string, std::size_t> stage_ids_;
     bool stages_fixed_ = false;
+    bool nodes_ok_ = false;  // nodes.csv has its required columns
     std::vector<NodeRow> node_rows_;
     std::vector<EdgeRow> edge_rows_;
 };

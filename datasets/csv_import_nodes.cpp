@@ -37,7 +37,8 @@ void CsvImporter::read_nodes() {
                   {"sources", false},
                   {"note", false}},
                  p_);
-    if (!cols.ok()) return;
+    nodes_ok_ = cols.ok();
+    if (!nodes_ok_) return;
     Cells c(*nodes_, cols, p_);
     node_rows_.reserve(c.rows());
     for (std::size_t r = 0; r < c.rows(); ++r) {
@@ -85,7 +86,7 @@ void CsvImporter::read_nodes() {
 
 void CsvImporter::read_owners() {
     owners_ = open(files_.owners);
-    if (!owners_) return;
+    if (!owners_ || !nodes_ok_) return;  // without node ids every row would be an error
     enum { node, name, country, share };
     Columns cols(*owners_, {{"node", true}, {"name", true}, {"country", true}, {"share", true}},
                  p_);
@@ -118,7 +119,7 @@ void CsvImporter::read_owners() {
 
 void CsvImporter::read_edges() {
     edges_ = open(files_.edges);
-    if (!edges_) return;
+    if (!edges_ || !nodes_ok_) return;
     enum { from, to, flow, sources, note };
     Columns cols(
         *edges_,
