@@ -1,6 +1,5 @@
 // chokepoint export csv|graphml|dot|json FILE: a dataset for spreadsheets and graph tools.
 #include <filesystem>
-#include <map>
 
 #include "datasets/csv_import.hpp"
 #include "datasets/graph_export.hpp"
@@ -10,8 +9,6 @@
 namespace chokepoint::cli {
 
 namespace {
-
-enum class ExportFormat { csv, graphml, dot, json };
 
 void export_csv_dir(const Context& ctx, const SupplyGraph& g, const std::string& dir) {
     if (dir.empty() || dir == "-") throw UsageError("export csv: give -o DIR (a folder)");
@@ -29,20 +26,16 @@ void export_csv_dir(const Context& ctx, const SupplyGraph& g, const std::string&
 
 void add_export_command(CLI::App& app, Context& ctx) {
     struct Opts {
-        ExportFormat format = ExportFormat::json;
+        std::string format;
         std::string file;
         OutputOptions out;
     };
     auto o = std::make_shared<Opts>();
-    static const std::map<std::string, ExportFormat> kFormats{{"csv", ExportFormat::csv},
-                                                              {"graphml", ExportFormat::graphml},
-                                                              {"dot", ExportFormat::dot},
-                                                              {"json", ExportFormat::json}};
     auto* cmd = app.add_subcommand("export",
                                    "Write a dataset as CSV files, GraphML, DOT or normalised JSON");
     cmd->add_option("FORMAT", o->format, "csv, graphml, dot or json")
         ->required()
-        ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case));
+        ->transform(CLI::IsMember({"csv", "graphml", "dot", "json"}, CLI::ignore_case));
     cmd->add_option("FILE", o->file, "Dataset file ('-' reads standard input)")->required();
     cmd->add_option("-o,--output", o->out.path,
                     "Write to FILE (atomically); for csv a folder, created if missing");
@@ -52,19 +45,14 @@ void add_export_command(CLI::App& app, Context& ctx) {
         "Example:\n  chokepoint export graphml datasets/cobalt_mini.json -o cobalt.graphml");
     cmd->callback([o, &ctx] {
         const Dataset d = load(ctx, o->file);
-        switch (o->format) {
-            case ExportFormat::csv:
-                export_csv_dir(ctx, d.graph, o->out.path);
-                break;
-            case ExportFormat::graphml:
-                write_output(ctx, o->out, [&](std::ostream& os) { write_graphml(d.graph, os); });
-                break;
-            case ExportFormat::dot:
-                write_output(ctx, o->out, [&](std::ostream& os) { write_dot(d.graph, os); });
-                break;
-            case ExportFormat::json:
-                write_output(ctx, o->out, [&](std::ostream& os) { write_dataset(d.graph, os); });
-                break;
+        if (o->format == "csv") {
+            export_csv_dir(ctx, d.graph, o->out.path);
+        } else if (o->format == "graphml") {
+            write_output(ctx, o->out, [&](std::ostream& os) { write_graphml(d.graph, os); });
+        } else if (o->format == "dot") {
+            write_output(ctx, o->out, [&](std::ostream& os) { write_dot(d.graph, os); });
+        } else {
+            write_output(ctx, o->out, [&](std::ostream& os) { write_dataset(d.graph, os); });
         }
     });
 }

@@ -143,6 +143,13 @@ TEST_CASE("import_eto: what is dropped is said, and the result validates") {
     CHECK(again.graph.num_nodes() == 10);
 }
 
+TEST_CASE("import_eto: the fixture gives the committed JSON byte for byte") {
+    // Regenerate: chokepoint import eto tests/fixtures/eto/mini -o tests/fixtures/eto/mini.json
+    std::ostringstream os;
+    write_dataset(import_eto(source_path(kDir)).graph, os);
+    CHECK(os.str() == read_file(source_path("tests/fixtures/eto/mini.json")));
+}
+
 TEST_CASE("import_eto: --prefer countries uses the country breakdown where both exist") {
     const auto d = import_eto(source_path(kDir), {.prefer_countries = true});
     const auto& g = d.graph;
