@@ -112,6 +112,7 @@ int Mapper::level(std::size_t c, int depth) {
     const int stage = m_.items[c].stage;
     if (stage >= 0) return level_[c] = 2 * stage + 1;
     int best = 2 * int(m_.stages.size());
+    level_[c] = best;  // provisional: a cycle of inputs ends here
     if (depth < kMaxDepth) {
         for (int d : out_[c]) best = std::min(best, level(std::size_t(d), depth + 1) & ~1);
     }

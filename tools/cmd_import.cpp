@@ -66,8 +66,11 @@ void add_csv(CLI::App* import, Context& ctx) {
         if (o->files.nodes.empty())
             throw UsageError("import csv: give --nodes FILE or a DIR holding nodes.csv");
         std::stringstream list(o->stages);
-        for (std::string s; std::getline(list, s, ',');)
+        for (std::string s; std::getline(list, s, ',');) {
+            s.erase(0, s.find_first_not_of(' '));
+            s.erase(s.find_last_not_of(' ') + 1);
             if (!s.empty()) o->options.stage_order.push_back(s);
+        }
         write_checked(ctx, o->out, import_csv(o->files, o->options));
     });
 }

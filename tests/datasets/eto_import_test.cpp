@@ -192,6 +192,22 @@ TEST_CASE("import_eto: broken tables are refused with located messages") {
           std::vector<std::string>{"D/stages.csv:1: missing required column \"stage_name\""});
 }
 
+TEST_CASE("import_eto: a goes_into cycle between inputs terminates and validates") {
+    //  Design software <--> Litho tools --> Deposition (Fabrication)
+    TempDir d;
+    for (const auto& f : std::filesystem::directory_iterator(source_path(kDir)))
+        d.write(f.path().filename().string(), read_file(f.path().string()));
+    d.write("sequence.csv", "input_id,goes_into_id,is_type_of_id\nN4,N5,\nN5,N4,\nN5,N2,\n");
+    const auto g = import_eto(d.path().string()).graph;
+    CHECK(flow(g, "design-software/acme-design", "litho-tools/polder-litho") == Approx(67.5));
+    CHECK(flow(g, "litho-tools/polder-litho", "design-software/acme-design") == Approx(33.75));
+    CHECK(flow(g, "litho-tools/polder-litho", "fabrication/taiwan") == Approx(31.5));
+    CHECK_FALSE(g.is_acyclic());
+    std::ostringstream os;
+    write_dataset(g, os);
+    CHECK_NOTHROW(parse_dataset(os.str(), "cycle.json"));
+}
+
 TEST_CASE("import_eto: a folder without the files") {
     TempDir d;
     CHECK_THROWS_WITH(import_eto(d.path().string()),
