@@ -154,6 +154,7 @@ private:
     void read_groups();
     void read_stages();
     void read_nodes();
+    void use_stage(const Cells& c, std::size_t row, std::size_t k);
     void read_owners();
     void read_edges();
     void check_sources(const Cells& c, std::size_t row, std::size_t k,

@@ -22,6 +22,18 @@ void CsvImporter::check_sources(const Cells& c, std::size_t row, std::size_t k,
     }
 }
 
+// Declares the stage on first use, unless the stages are fixed by --stages or stages.csv.
+void CsvImporter::use_stage(const Cells& c, std::size_t row, std::size_t k) {
+    const auto id = c.str(row, k);
+    if (stage_ids_.count(std::string(id))) return;
+    if (stages_fixed_) {
+        c.error(row, k, fmt::format("unknown stage \"{}\"", id));
+        return;
+    }
+    stage_ids_.emplace(id, stage_list_.size());
+    stage_list_.emplace_back(id, id);
+}
+
 void CsvImporter::read_nodes() {
     enum { id, name, stage, commodity, country, output, capacity, unit, inventory, sources, note };
     Columns cols(*nodes_,
@@ -55,14 +67,7 @@ void CsvImporter::read_nodes() {
         }
         s.name = c.str(r, name);
         s.stage = c.str(r, stage);
-        if (c.required(r, stage) && !stage_ids_.count(std::string(s.stage))) {
-            if (stages_fixed_) {
-                c.error(r, stage, fmt::format("unknown stage \"{}\"", s.stage));
-            } else {
-                stage_ids_.emplace(s.stage, stage_list_.size());
-                stage_list_.emplace_back(s.stage, s.stage);
-            }
-        }
+        if (c.required(r, stage)) use_stage(c, r, stage);
         s.commodity = c.str(r, commodity);
         c.required(r, commodity);
         s.country = c.str(r, country);

@@ -168,6 +168,18 @@ private:
     }
 
     void read_provision();
+    void provision_row(const Cells& c, std::size_t r);
+
+    // Rows left out for one reason: how many, the first line, the provider codes involved.
+    struct Skipped {
+        std::size_t count = 0, first_line = 0;
+        std::vector<std::string> codes;
+        void add(std::size_t line, const std::string& code = {}) {
+            if (count++ == 0) first_line = line;
+            if (!code.empty() && std::find(codes.begin(), codes.end(), code) == codes.end())
+                codes.push_back(code);
+        }
+    };
 
     std::string dir_;
     Problems p_;
@@ -175,12 +187,13 @@ private:
     CsvTable stages_, inputs_;
     std::unordered_map<std::string, std::size_t> ids_, providers_;
     std::unordered_map<std::size_t, std::string> no_country_;  // provider -> its raw code
+    std::unordered_map<std::string, std::size_t> source_ids_;
+    Skipped no_share_, nowhere_;
 };
 
 void EtoReader::read_provision() {
     auto t = open("provision.csv");
     m_.provision_file = t.file;
-    enum { pname, provider, iname, input, share, year, source };
     Columns cols(t,
                  {{"provider_name", false},
                   {"provider_id", true},
@@ -192,56 +205,50 @@ void EtoReader::read_provision() {
                  p_);
     if (!cols.ok()) return;
     Cells c(t, cols, p_);
-    std::unordered_map<std::string, std::size_t> source_ids;
-    std::size_t no_share = 0, no_share_line = 0, nowhere = 0, nowhere_line = 0;
-    std::vector<std::string> nowhere_codes;
-    for (std::size_t r = 0; r < c.rows(); ++r) {
-        const auto pit = providers_.find(std::string(c.str(r, provider)));
-        if (pit == providers_.end())
-            c.error(r, provider, fmt::format("unknown provider \"{}\"", c.str(r, provider)));
-        const int it = find_item(c, r, input, "input or stage");
-        const double x = c.number(r, share, false);
-        if (x < 0 || x > 100)
-            c.error(r, share, fmt::format("must be a percentage (0 to 100), got {:g}", x));
-        if (pit == providers_.end() || it < 0 || x < 0 || x > 100) continue;
-        if (!(x > 0)) {  // empty (NaN; "not a number" was reported) or 0: only "provides"
-            if (c.str(r, share).empty() || x == 0) {
-                if (no_share++ == 0) no_share_line = c.line(r);
-            }
-            continue;
-        }
-        if (auto nc = no_country_.find(pit->second); nc != no_country_.end()) {
-            if (nowhere++ == 0) nowhere_line = c.line(r);
-            if (std::find(nowhere_codes.begin(), nowhere_codes.end(), nc->second) ==
-                nowhere_codes.end())
-                nowhere_codes.push_back(nc->second.empty() ? "(empty)" : nc->second);
-            continue;
-        }
-        const std::string text(c.str(r, source));
-        if (!text.empty() && source_ids.emplace(text, m_.sources.size()).second)
-            m_.sources.push_back(text);
-        auto& x_item = m_.items[static_cast<std::size_t>(it)];
-        const auto& prov = m_.providers[pit->second];
-        auto& list = prov.is_country ? x_item.countries : x_item.orgs;
-        list.push_back({static_cast<std::uint32_t>(pit->second), x, std::string(c.str(r, year)),
-                        text, c.line(r)});
-    }
-    if (no_share > 0) {
+    for (std::size_t r = 0; r < c.rows(); ++r) provision_row(c, r);
+    if (no_share_.count > 0) {
         m_.dropped.emplace_back(
             t.file,
             fmt::format("rows without a share (empty or 0) are not used: {} (first on line {})",
-                        no_share, no_share_line));
+                        no_share_.count, no_share_.first_line));
     }
-    if (nowhere > 0) {
+    if (nowhere_.count > 0) {
         std::string codes;
-        for (const auto& code : nowhere_codes) codes += (codes.empty() ? "" : ", ") + code;
+        for (const auto& code : nowhere_.codes) codes += (codes.empty() ? "" : ", ") + code;
         m_.dropped.emplace_back(
             t.file,
             fmt::format(
                 "rows of providers without an ISO 3166-1 country ({}) are not used: {} (first "
                 "on line {})",
-                codes, nowhere, nowhere_line));
+                codes, nowhere_.count, nowhere_.first_line));
     }
+}
+
+void EtoReader::provision_row(const Cells& c, std::size_t r) {
+    enum { pname, provider, iname, input, share, year, source };
+    const auto pit = providers_.find(std::string(c.str(r, provider)));
+    if (pit == providers_.end())
+        c.error(r, provider, fmt::format("unknown provider \"{}\"", c.str(r, provider)));
+    const int it = find_item(c, r, input, "input or stage");
+    const double x = c.number(r, share, false);
+    if (x < 0 || x > 100)
+        c.error(r, share, fmt::format("must be a percentage (0 to 100), got {:g}", x));
+    if (pit == providers_.end() || it < 0 || x < 0 || x > 100) return;
+    if (!(x > 0)) {  // empty or 0: ETO knows only that it provides (NaN from text: reported)
+        if (c.str(r, share).empty() || x == 0) no_share_.add(c.line(r));
+        return;
+    }
+    if (auto nc = no_country_.find(pit->second); nc != no_country_.end()) {
+        nowhere_.add(c.line(r), nc->second.empty() ? "(empty)" : nc->second);
+        return;
+    }
+    const std::string text(c.str(r, source));
+    if (!text.empty() && source_ids_.emplace(text, m_.sources.size()).second)
+        m_.sources.push_back(text);
+    auto& item = m_.items[static_cast<std::size_t>(it)];
+    auto& list = m_.providers[pit->second].is_country ? item.countries : item.orgs;
+    list.push_back(
+        {static_cast<std::uint32_t>(pit->second), x, std::string(c.str(r, year)), text, c.line(r)});
 }
 
 }  // namespace

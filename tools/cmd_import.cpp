@@ -22,6 +22,21 @@ void write_checked(const Context& ctx, const OutputOptions& out, const Dataset& 
     write_output(ctx, out, [&](std::ostream& os) { os << text.str(); });
 }
 
+// Files not named by an option come from the folder, when it has them.
+void fill_from_dir(CsvFiles& files, const std::string& dir) {
+    const CsvFiles found = csv_files_in(dir);
+    auto pick = [](std::string& given, const std::string& f) {
+        if (given.empty()) given = f;
+    };
+    pick(files.nodes, found.nodes);
+    pick(files.edges, found.edges);
+    pick(files.owners, found.owners);
+    pick(files.sources, found.sources);
+    pick(files.stages, found.stages);
+    pick(files.groups, found.groups);
+    pick(files.dataset, found.dataset);
+}
+
 void add_csv(CLI::App* import, Context& ctx) {
     struct Opts {
         std::string dir;
@@ -50,19 +65,7 @@ void add_csv(CLI::App* import, Context& ctx) {
     cmd->footer(
         "Example:\n  chokepoint import csv tests/fixtures/csv/spreadsheet -o spreadsheet.json");
     cmd->callback([o, &ctx] {
-        if (!o->dir.empty()) {
-            const CsvFiles found = csv_files_in(o->dir);
-            auto pick = [](std::string& given, const std::string& f) {
-                if (given.empty()) given = f;
-            };
-            pick(o->files.nodes, found.nodes);
-            pick(o->files.edges, found.edges);
-            pick(o->files.owners, found.owners);
-            pick(o->files.sources, found.sources);
-            pick(o->files.stages, found.stages);
-            pick(o->files.groups, found.groups);
-            pick(o->files.dataset, found.dataset);
-        }
+        if (!o->dir.empty()) fill_from_dir(o->files, o->dir);
         if (o->files.nodes.empty())
             throw UsageError("import csv: give --nodes FILE or a DIR holding nodes.csv");
         std::stringstream list(o->stages);
