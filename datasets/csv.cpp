@@ -75,20 +75,23 @@ char detect_delimiter(std::string_view text) {
     return semicolons > commas ? ';' : ',';
 }
 
+// Appends the fields of one record at a time to an arena: `out` gets the text, `ends` the
+// offset where each field ends.
 class Parser {
 public:
     Parser(std::string_view text, std::string name, char delim)
         : s_(text), name_(std::move(name)), delim_(delim) {}
 
-    // Reads one record into `fields`; false at the end of the text. `start` gets its first line.
-    bool record(std::vector<std::string>& fields, std::size_t& start) {
-        fields.clear();
-        if (i_ >= s_.size()) return false;
+    // Reads one record; its field count, or 0 at the end of the text. `start` gets its line.
+    std::size_t record(std::string& out, std::vector<std::uint64_t>& ends, std::size_t& start) {
+        if (i_ >= s_.size()) return 0;
         start = line_;
+        std::size_t n = 0;
         while (true) {
-            fields.emplace_back();
-            const bool more = field(fields.back());
-            if (!more) return true;
+            const bool more = field(out);
+            ends.push_back(out.size());
+            ++n;
+            if (!more) return n;
         }
     }
 
@@ -96,23 +99,25 @@ private:
     // Reads one field; true when a delimiter follows (more fields in this record).
     bool field(std::string& out) {
         if (i_ < s_.size() && s_[i_] == '"') return quoted(out);
+        const std::size_t begin = i_;
         while (i_ < s_.size()) {
             const char c = s_[i_];
-            if (c == delim_) {
-                ++i_;
-                return true;
-            }
-            if (c == '\r' || c == '\n') return end_of_line();
+            if (c == delim_ || c == '\r' || c == '\n') break;
             if (c == '"') {
                 throw DatasetError({fmt::format(
                     "{}:{}: quote inside an unquoted field (quote the whole field and double "
                     "the quote)",
                     name_, line_)});
             }
-            out += c;
             ++i_;
         }
-        return false;
+        out.append(s_.substr(begin, i_ - begin));
+        if (i_ >= s_.size()) return false;
+        if (s_[i_] == delim_) {
+            ++i_;
+            return true;
+        }
+        return end_of_line();
     }
     bool quoted(std::string& out) {
         const std::size_t opened = line_;
@@ -157,7 +162,26 @@ private:
     std::size_t i_ = 0, line_ = 1;
 };
 
+void check_header(const CsvTable& t) {
+    for (std::size_t c = 0; c < t.header.size(); ++c) {
+        const auto& h = t.header[c];
+        if (h.empty()) {
+            throw DatasetError({fmt::format("{}:1: column {} has an empty name", t.file, c + 1)});
+        }
+        if (std::find(t.header.begin(), t.header.begin() + static_cast<std::ptrdiff_t>(c), h) !=
+            t.header.begin() + static_cast<std::ptrdiff_t>(c)) {
+            throw DatasetError({fmt::format("{}:1: duplicate column \"{}\"", t.file, h)});
+        }
+    }
+}
+
 }  // namespace
+
+std::vector<std::string> CsvTable::row(std::size_t r) const {
+    std::vector<std::string> out;
+    for (std::size_t c = 0; c < header.size(); ++c) out.emplace_back(field(r, c));
+    return out;
+}
 
 std::optional<std::size_t> CsvTable::column(std::string_view name) const {
     auto it = std::find(header.begin(), header.end(), name);
@@ -181,32 +205,31 @@ CsvTable parse_csv(std::string_view text, std::string_view display_name) {
     t.delimiter = detect_delimiter(text);
     Parser p(text, t.file, t.delimiter);
     std::size_t line = 0;
-    if (!p.record(t.header, line) || (t.header.size() == 1 && t.header[0].empty())) {
+    std::string head;
+    std::vector<std::uint64_t> head_ends{0};
+    const std::size_t width = p.record(head, head_ends, line);
+    if (width == 0 || (width == 1 && head.empty())) {
         throw DatasetError({t.file + ": empty file (a header row is required)"});
     }
-    for (std::size_t c = 0; c < t.header.size(); ++c) {
-        const auto& h = t.header[c];
-        if (h.empty()) {
-            throw DatasetError({fmt::format("{}:1: column {} has an empty name", t.file, c + 1)});
-        }
-        if (std::find(t.header.begin(), t.header.begin() + static_cast<std::ptrdiff_t>(c), h) !=
-            t.header.begin() + static_cast<std::ptrdiff_t>(c)) {
-            throw DatasetError({fmt::format("{}:1: duplicate column \"{}\"", t.file, h)});
-        }
-    }
-    std::vector<std::string> fields;
-    while (p.record(fields, line)) {
-        if (std::all_of(fields.begin(), fields.end(), [](const auto& f) { return f.empty(); })) {
+    for (std::size_t c = 0; c < width; ++c)
+        t.header.emplace_back(head, head_ends[c], head_ends[c + 1] - head_ends[c]);
+    check_header(t);
+    t.cells.reserve(text.size());
+    while (true) {
+        const std::size_t before = t.cells.size(), fields_before = t.ends.size();
+        const std::size_t n = p.record(t.cells, t.ends, line);
+        if (n == 0) break;
+        if (t.cells.size() == before) {  // every field empty: a blank spreadsheet row
+            t.ends.resize(fields_before);
             continue;
         }
-        if (fields.size() != t.header.size()) {
+        if (n != width) {
             throw DatasetError({fmt::format("{}:{}: expected {} fields (as in the header), got {}",
-                                            t.file, line, t.header.size(), fields.size())});
+                                            t.file, line, width, n)});
         }
-        t.rows.push_back(std::move(fields));
         t.lines.push_back(line);
-        fields = {};
     }
+    t.cells.shrink_to_fit();
     return t;
 }
 

@@ -3,6 +3,7 @@
 // comma or semicolon delimiter (detected from the header row), a header row required.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -17,8 +18,18 @@ struct CsvTable {
     std::string file;  // the name messages start with
     char delimiter = ',';
     std::vector<std::string> header;
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::size_t> lines;
+    std::vector<std::size_t> lines;  // the line each data row starts on
+    // The fields of all rows back to back (header.size() per row): 8 bytes of offset per field.
+    std::string cells;
+    std::vector<std::uint64_t> ends{0};
+
+    std::size_t num_rows() const { return lines.size(); }
+    std::string_view field(std::size_t row, std::size_t col) const {
+        const std::size_t i = row * header.size() + col;
+        return std::string_view(cells).substr(ends[i], ends[i + 1] - ends[i]);
+    }
+    /// A copy of one row (for tests and small tables).
+    std::vector<std::string> row(std::size_t r) const;
 
     /// Position of a header column, or nullopt.
     std::optional<std::size_t> column(std::string_view name) const;

@@ -50,7 +50,7 @@ public:
     }
     bool ok() const { return ok_; }
     std::string_view operator()(std::size_t row, std::size_t k) const {
-        return idx_[k] < 0 ? std::string_view() : t_.rows[row][static_cast<std::size_t>(idx_[k])];
+        return idx_[k] < 0 ? std::string_view() : t_.field(row, static_cast<std::size_t>(idx_[k]));
     }
     const std::string& name(std::size_t k) const { return names_[k]; }
 
@@ -102,7 +102,7 @@ public:
         return static_cast<int>(y);
     }
     std::size_t line(std::size_t row) const { return t_.lines[row]; }
-    std::size_t rows() const { return t_.rows.size(); }
+    std::size_t rows() const { return t_.num_rows(); }
     const CsvTable& table() const { return t_; }
 
 private:

@@ -12,14 +12,16 @@ namespace {
 
 // Writes the dataset after loading the written text back: the output is known to validate,
 // and the format's own warnings (a supplier ships more than its output ...) are printed too.
-void write_checked(const Context& ctx, const OutputOptions& out, const Dataset& d) {
+// Takes the dataset by value so its graph is freed before the text is parsed again.
+void write_checked(const Context& ctx, const OutputOptions& out, Dataset d) {
     for (const auto& w : d.warnings) *ctx.err << w << '\n';
-    std::ostringstream text;
-    write_dataset(d.graph, text);
+    std::ostringstream os;
+    write_dataset(d.graph, os);
+    d = Dataset{};
+    const std::string text = std::move(os).str();
     const std::string name = out.path.empty() || out.path == "-" ? "<stdout>" : out.path;
-    const Dataset check = parse_dataset(text.str(), name);
-    for (const auto& w : check.warnings) *ctx.err << w << '\n';
-    write_output(ctx, out, [&](std::ostream& os) { os << text.str(); });
+    for (const auto& w : parse_dataset(text, name).warnings) *ctx.err << w << '\n';
+    write_output(ctx, out, [&](std::ostream& o) { o << text; });
 }
 
 // Files not named by an option come from the folder, when it has them.

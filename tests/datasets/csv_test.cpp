@@ -67,17 +67,17 @@ TEST_CASE("parse_csv: quoted fields hold delimiters, doubled quotes and newlines
     const auto t = parse_csv("a,b\n1,\"x, \"\"y\"\"\nz\"\n3,4\n", "t.csv");
     CHECK(t.delimiter == ',');
     CHECK(t.header == V{"a", "b"});
-    REQUIRE(t.rows.size() == 2);
-    CHECK(t.rows[0] == V{"1", "x, \"y\"\nz"});
-    CHECK(t.rows[1] == V{"3", "4"});
+    REQUIRE(t.num_rows() == 2);
+    CHECK(t.row(0) == V{"1", "x, \"y\"\nz"});
+    CHECK(t.row(1) == V{"3", "4"});
     CHECK(t.lines == std::vector<std::size_t>{2, 4});  // the record after a 2-line field
 }
 
 TEST_CASE("parse_csv: CRLF, no final newline, blank and all-empty rows skipped") {
     const auto t = parse_csv("a,b\r\n1,2\r\n\r\n,\r\n3,\"4\"", "t.csv");
-    REQUIRE(t.rows.size() == 2);
-    CHECK(t.rows[0] == V{"1", "2"});
-    CHECK(t.rows[1] == V{"3", "4"});
+    REQUIRE(t.num_rows() == 2);
+    CHECK(t.row(0) == V{"1", "2"});
+    CHECK(t.row(1) == V{"3", "4"});
     CHECK(t.lines == std::vector<std::size_t>{2, 5});
 }
 
@@ -85,14 +85,17 @@ TEST_CASE("parse_csv: a UTF-8 byte order mark is skipped and ';' is detected") {
     const auto t = parse_csv("\xEF\xBB\xBFid;name;\"x,y\"\nk;\"a;b\";1,5\n", "t.csv");
     CHECK(t.delimiter == ';');
     CHECK(t.header == V{"id", "name", "x,y"});
-    CHECK(t.rows.at(0) == V{"k", "a;b", "1,5"});
+    CHECK(t.row(0) == V{"k", "a;b", "1,5"});
     CHECK(parse_csv("a;b,c,d\n1;2,3,4\n", "t.csv").delimiter == ',');  // more commas
 }
 
 TEST_CASE("parse_csv: a header with one column and an empty field") {
     const auto t = parse_csv("id\nx\n\ny\n", "t.csv");
-    CHECK(t.rows == std::vector<V>{{"x"}, {"y"}});
-    CHECK(parse_csv("a,b\n", "t.csv").rows.empty());
+    REQUIRE(t.num_rows() == 2);
+    CHECK(t.row(0) == V{"x"});
+    CHECK(t.row(1) == V{"y"});
+    CHECK(t.field(1, 0) == "y");
+    CHECK(parse_csv("a,b\n", "t.csv").num_rows() == 0);
 }
 
 TEST_CASE("parse_csv: syntax errors name the file and line") {
