@@ -75,6 +75,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     add_concentration_command(app, ctx);
     add_stress_command(app, ctx);
     add_sweep_command(app, ctx);
+    add_import_command(app, ctx);
+    add_export_command(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -7,24 +7,41 @@ of the block are its expected output (standard output and standard error, as the
 usage: doc_examples.py CHOKEPOINT_BINARY SOURCE_DIR [--update]
   --update rewrites the expected outputs in place (review the diff before committing).
 """
+import atexit
 import glob
 import os
 import re
 import shlex
 import subprocess
+import shutil
 import sys
+import tempfile
 
 binary, src = sys.argv[1], sys.argv[2]
 update = "--update" in sys.argv[3:]
+tmp = tempfile.mkdtemp(prefix="doc_examples-")
+atexit.register(shutil.rmtree, tmp, True)
 files = [os.path.join(src, "README.md")] + sorted(glob.glob(os.path.join(src, "docs", "**", "*.md"), recursive=True))
 block_re = re.compile(r"^```console\n(.*?)^```\n", re.S | re.M)
 
 
 def run(command):
+    """Runs one example. An output file (-o/--output) goes to a temporary directory, never into
+    the tree; when the tree has that file (a committed fixture), the two must be identical."""
     args = shlex.split(command)
     args[0] = binary
+    target = None
+    for flag in ("-o", "--output"):
+        if flag in args[:-1]:
+            i = args.index(flag) + 1
+            target, args[i] = args[i], os.path.join(tmp, os.path.basename(args[i]))
     p = subprocess.run(args, cwd=src, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
-    return p.stdout
+    out = p.stdout
+    committed = os.path.join(src, target) if target else None
+    if committed and os.path.isfile(committed) and os.path.exists(args[i]):
+        if open(committed, "rb").read() != open(args[i], "rb").read():
+            out += f"[doc_examples: {target} differs from what the command writes]\n"
+    return out
 
 
 def check_block(body, where):
