@@ -17,12 +17,12 @@ the number shown (tests/datasets/bundled_test.cpp compares those rows with the d
 0.01). Without such a row, the source shown is the one cited by the largest part of the
 commodity's output (modelling sources `chokepoint-*` left out).
 
-TODO: once `chokepoint concentration --format json` lands, take the shares from it instead of
-recomputing them here (the numbers must agree: same definitions), and keep this script only for
-the Markdown layout.
+The shares come from the tool itself: `chokepoint concentration FILE --by location,owner
+--format json` (--chokepoint BIN names the program, default build/tools/chokepoint); this script
+only picks the top non-ZZ country and lays out the Markdown.
 
 usage:
-  /usr/bin/python3 tools/dataset_tables.py                      print the tables
+  /usr/bin/python3 tools/dataset_tables.py [--chokepoint BIN]   print the tables
   /usr/bin/python3 tools/dataset_tables.py --update docs/datasets.md
   /usr/bin/python3 tools/dataset_tables.py --check docs/datasets.md
 The doc holds each dataset's tables between `<!-- dataset_tables NAME -->` and
@@ -35,6 +35,7 @@ import json
 import math
 import os
 import re
+import subprocess
 import sys
 
 DATASETS = ["cobalt_batteries", "semiconductors", "solar_pv", "cobalt_mini"]
@@ -80,17 +81,14 @@ def commodities(data):
     return sorted(order.items(), key=lambda kv: kv[1][:2])
 
 
-def shares(nodes, view):
-    """Country -> share of the nodes' total output, in the given view."""
-    total = sum(n["output"] for n in nodes)
-    held = {}
-    for n in nodes:
-        if view == "location" or not n.get("owners"):
-            held[n["country"]] = held.get(n["country"], 0.0) + n["output"]
-        else:
-            for o in n["owners"]:
-                held[o["country"]] = held.get(o["country"], 0.0) + n["output"] * o["share"]
-    return {k: v / total for k, v in held.items()}
+def concentration(chokepoint, root, name):
+    """Commodity -> {"location": {country: share}, "owner": {country: share}} from the tool."""
+    out = subprocess.run([chokepoint, "concentration", os.path.join("datasets", name + ".json"),
+                          "--by", "location,owner", "--format", "json"],
+                         cwd=root, capture_output=True, text=True, check=True).stdout
+    return {m["commodity"]: {view: {s["key"]: s["share"] for s in m["by"][view]["shares"]}
+                             for view in ("location", "owner")}
+            for m in json.loads(out)["markets"]}
 
 
 def top(share_by_country):
@@ -107,13 +105,13 @@ def main_source(nodes):
     return min(weight, key=lambda s: (-weight[s], s)) if weight else "chokepoint-allocation"
 
 
-def tables(data, figures):
+def tables(data, figures, conc):
     rows_units, rows_shares = [], []
     for commodity, (_, _, stage, unit) in commodities(data):
         nodes = [n for n in data["nodes"] if n["commodity"] == commodity]
         total = sum(n["output"] for n in nodes)
         rows_units.append([stage, commodity, unit, str(len(nodes)), format_number(total)])
-        loc, own = shares(nodes, "location"), shares(nodes, "owner")
+        loc, own = conc[commodity]["location"], conc[commodity]["owner"]
         (lk, ls), (ok, os_) = top(loc), top(own)
         cited = []
         for f in figures:
@@ -144,9 +142,9 @@ def markdown(headers, rows, right=()):
     return "\n".join(out) + "\n"
 
 
-def block(root, name):
+def block(root, name, chokepoint):
     data, figures = load(root, name)
-    units, share_table = tables(data, figures)
+    units, share_table = tables(data, figures, concentration(chokepoint, root, name))
     body = f"Units ({format_number(len(data['nodes']))} nodes, {format_number(len(data['edges']))} edges):\n\n{units}\n"
     body += f"Top country per commodity:\n\n{share_table}"
     return body
@@ -162,8 +160,10 @@ def main():
     ap.add_argument("--root", default=".")
     ap.add_argument("--update", metavar="DOC")
     ap.add_argument("--check", metavar="DOC")
+    ap.add_argument("--chokepoint", default="build/tools/chokepoint", metavar="BIN")
     args = ap.parse_args()
-    blocks = {name: block(args.root, name) for name in DATASETS}
+    chokepoint = os.path.abspath(args.chokepoint)
+    blocks = {name: block(args.root, name, chokepoint) for name in DATASETS}
     doc = args.update or args.check
     if not doc:
         for name, b in blocks.items():
