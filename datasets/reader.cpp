@@ -6,6 +6,8 @@
 #include <array>
 #include <unordered_set>
 
+#include "datasets/loader.hpp"
+
 namespace chokepoint::detail {
 
 enum class Ctx {
@@ -139,9 +141,33 @@ std::string SaxReader::pointer() const {
 }
 
 Str SaxReader::store(const char* s, unsigned len) {
-    Str out{recs_.arena.size(), len, true};
+    if (recs_.arena.size() + len > 0xFFFFFFFFu || len >= (1u << 29))
+        throw DatasetError({diag_.file + ": too large: more than 4 GiB of text in strings"});
+    Str out;
+    out.off = static_cast<std::uint32_t>(recs_.arena.size());
+    out.len = len & ((1u << 29) - 1);
+    out.present = true;
     recs_.arena.append(s, len);
     return out;
+}
+
+// Strings that repeat across records are stored once.
+Str SaxReader::intern(const char* s, unsigned len) {
+    const std::uint32_t i = shared_index_.find(std::string_view(s, len), recs_.arena);
+    if (i != kNoIndex) return shared_[i];
+    shared_.push_back(store(s, len));
+    shared_index_.insert(shared_.back(), static_cast<std::uint32_t>(shared_.size() - 1),
+                         recs_.arena);
+    return shared_.back();
+}
+
+EdgeExtra& SaxReader::edge_extra() {
+    EdgeRec& e = recs_.edges.back();
+    if (e.extra == kNoIndex) {
+        e.extra = static_cast<std::uint32_t>(recs_.edge_extras.size());
+        recs_.edge_extras.emplace_back();
+    }
+    return recs_.edge_extras[e.extra];
 }
 
 void SaxReader::type_error(std::string_view expected, std::string_view got) {
@@ -235,7 +261,8 @@ Str* SaxReader::str_slot() {
                 {{"name", &recs_.owners.back().name}, {"country", &recs_.owners.back().country}});
         case Ctx::Edge: {
             auto& r = recs_.edges.back();
-            return pick({{"from", &r.from}, {"to", &r.to}, {"note", &r.note}});
+            if (k == "note") return &edge_extra().note;
+            return k == "from" ? &r.from : &r.to;
         }
         default:
             return nullptr;
@@ -271,7 +298,7 @@ Range* SaxReader::range_slot(Frame& owner) {
         case Ctx::Node:
             return k == "owners" ? &recs_.nodes.back().owners : &recs_.nodes.back().sources;
         case Ctx::Edge:
-            return &recs_.edges.back().sources;
+            return &edge_extra().sources;
         default:
             return nullptr;
     }
@@ -309,12 +336,42 @@ void SaxReader::mark_bad() {
     }
 }
 
-void SaxReader::set_string(Str s) {
+void SaxReader::set_string(const char* s, unsigned len) {
     Frame& f = *frames_[depth_ - 1];
-    if (f.is_array)
-        recs_.strs.push_back(s);
-    else if (auto* slot = str_slot())
-        *slot = s;
+    if (f.is_array) {
+        recs_.strs.push_back(intern(s, len));
+        return;
+    }
+    Str* slot = str_slot();
+    if (!slot) return;
+    const std::string_view k = f.field->key;
+    switch (f.ctx) {
+        case Ctx::Edge:
+            if (k != "note") {  // an edge end: the node's id when the node came first
+                const std::uint32_t n = recs_.find_node(std::string_view(s, len));
+                if (n != kNoIndex) {
+                    *slot = Str();
+                    slot->off = n;
+                    slot->len = len & ((1u << 29) - 1);
+                    slot->present = true;
+                    slot->node = true;
+                    return;
+                }
+            }
+            break;
+        case Ctx::Node:
+            if (k == "stage" || k == "commodity" || k == "country" || k == "unit") {
+                *slot = intern(s, len);
+                return;
+            }
+            break;
+        case Ctx::Owner:
+            *slot = intern(s, len);
+            return;
+        default:
+            break;
+    }
+    *slot = store(s, len);
 }
 
 void SaxReader::set_number(double v) {
@@ -340,7 +397,7 @@ bool SaxReader::Uint64(std::uint64_t u) {
 bool SaxReader::Double(double d) { return scalar("a number", true, false, d); }
 
 bool SaxReader::String(const char* s, unsigned len, bool) {
-    if (accept("a string", true, false, false)) set_string(store(s, len));
+    if (accept("a string", true, false, false)) set_string(s, len);
     after_value();
     return true;
 }
@@ -415,6 +472,12 @@ bool SaxReader::StartObject() {
 }
 
 bool SaxReader::EndObject(unsigned) {
+    if (frames_[depth_ - 1]->ctx == Ctx::Node) {
+        const Str& id = recs_.nodes.back().id;
+        const auto n = static_cast<std::uint32_t>(recs_.nodes.size() - 1);
+        if (id.present && !id.bad && id.len > 0 && recs_.node_index.insert(id, n, recs_.arena) != n)
+            recs_.duplicate_nodes.push_back(n);
+    }
     --depth_;
     after_value();
     return true;
