@@ -87,6 +87,8 @@ constexpr std::array kFields = {
     Field{Ctx::Edge, "sources", Kind::Array, Ctx::StrList},
 };
 
+static_assert(kFields.size() <= 64, "Frame::seen_fields has a bit per field");
+
 const Field* find_field(Ctx ctx, std::string_view key) {
     for (const auto& f : kFields) {
         if (f.ctx == ctx && f.key == key) return &f;
@@ -120,9 +122,10 @@ struct SaxReader::Frame {
     Ctx ctx = Ctx::Skip;
     bool is_array = false;
     std::uint32_t index = 0;        // arrays: the current element
-    std::string key;                // objects: the current member name
+    std::string key;                // objects: the current member name when it is unknown
     const Field* field = nullptr;   // objects: what the current member is, null when unknown
-    std::vector<std::string> seen;  // objects: member names so far (small objects)
+    std::uint64_t seen_fields = 0;  // objects: known members so far, a bit per kFields entry
+    std::vector<std::string> seen;  // objects: unknown member names so far (small objects)
     std::unordered_set<std::string> seen_many;  // objects with many members
     bool bad_element = false;                   // arrays: some element had the wrong type
 };
@@ -135,7 +138,8 @@ std::string SaxReader::pointer() const {
     for (std::size_t i = 0; i < depth_; ++i) {
         const Frame& f = *frames_[i];
         p += '/';
-        p += f.is_array ? std::to_string(f.index) : pointer_token(f.key);
+        p += f.is_array ? std::to_string(f.index)
+                        : pointer_token(f.field ? f.field->key : std::string_view(f.key));
     }
     return p.empty() ? "/" : p;
 }
@@ -402,19 +406,27 @@ bool SaxReader::String(const char* s, unsigned len, bool) {
     return true;
 }
 
+// Known members are tracked by a bit per field, so the common case stores no strings.
 bool SaxReader::Key(const char* s, unsigned len, bool) {
     Frame& f = (*frames_[depth_ - 1]);
-    f.key.assign(s, len);
+    const std::string_view key(s, len);
+    f.field = f.ctx == Ctx::Skip ? nullptr : find_field(f.ctx, key);
     bool dup;
-    if (f.seen_many.empty() && f.seen.size() < 32) {
-        dup = std::find(f.seen.begin(), f.seen.end(), f.key) != f.seen.end();
-        if (!dup) f.seen.push_back(f.key);
+    if (f.field) {
+        const std::uint64_t bit = std::uint64_t{1} << (f.field - kFields.data());
+        dup = (f.seen_fields & bit) != 0;
+        f.seen_fields |= bit;
     } else {
-        if (f.seen_many.empty()) f.seen_many.insert(f.seen.begin(), f.seen.end());
-        dup = !f.seen_many.insert(f.key).second;
+        f.key.assign(s, len);
+        if (f.seen_many.empty() && f.seen.size() < 32) {
+            dup = std::find(f.seen.begin(), f.seen.end(), f.key) != f.seen.end();
+            if (!dup) f.seen.push_back(f.key);
+        } else {
+            if (f.seen_many.empty()) f.seen_many.insert(f.seen.begin(), f.seen.end());
+            dup = !f.seen_many.insert(f.key).second;
+        }
     }
-    if (dup) diag_.error(pointer(), "duplicate key \"" + f.key + "\"");
-    f.field = f.ctx == Ctx::Skip ? nullptr : find_field(f.ctx, f.key);
+    if (dup) diag_.error(pointer(), "duplicate key \"" + std::string(key) + "\"");
     if (!f.field && f.ctx != Ctx::Skip) {
         diag_.warning(pointer(), "unknown field \"" + f.key + "\" ignored");
     }
@@ -430,6 +442,7 @@ void SaxReader::push(Ctx ctx, bool is_array) {
     f.field = nullptr;
     f.seen.clear();
     f.seen_many.clear();
+    f.seen_fields = 0;
     f.bad_element = false;
 }
 
