@@ -352,7 +352,14 @@ void SaxReader::set_string(const char* s, unsigned len) {
     switch (f.ctx) {
         case Ctx::Edge:
             if (k != "note") {  // an edge end: the node's id when the node came first
-                const std::uint32_t n = recs_.find_node(std::string_view(s, len));
+                // Files list edges grouped by supplier or by customer: remember the last ones.
+                LastEnd& last = last_end_[k == "from" ? 0 : 1];
+                const std::string_view id(s, len);
+                if (last.node == kNoIndex || last.id != id) {
+                    last.id.assign(id);
+                    last.node = recs_.find_node(id);
+                }
+                const std::uint32_t n = last.node;
                 if (n != kNoIndex) {
                     *slot = Str();
                     slot->off = n;

@@ -57,6 +57,11 @@ private:
     Diagnostics& diag_;
     std::vector<std::unique_ptr<Frame>> frames_;
     std::size_t depth_ = 0;
+    struct LastEnd {
+        std::string id;
+        std::uint32_t node = kNoIndex;
+    };
+    LastEnd last_end_[2];      // the last edge "from" and "to" looked up, and their nodes
     std::vector<Str> shared_;  // distinct values of the fields that repeat (stage, country ...)
     ViewIndex shared_index_;
 };
