@@ -19,17 +19,18 @@ void views(const Records& r, const Range& range, std::vector<std::string_view>& 
 NodeId from_of(std::uint64_t pair) { return static_cast<NodeId>(pair >> 32); }
 NodeId to_of(std::uint64_t pair) { return static_cast<NodeId>(pair); }
 
-void add_warnings(const std::vector<std::uint64_t>& ends, const std::vector<double>& shipped,
+struct BackwardEdge {
+    std::size_t index;
+    NodeId from, to;
+};
+
+void add_warnings(const std::vector<BackwardEdge>& backward, const std::vector<double>& shipped,
                   const SupplyGraph& g, Diagnostics& d) {
-    for (std::size_t i = 0; i < ends.size(); ++i) {
-        const NodeId a = from_of(ends[i]), b = to_of(ends[i]);
-        if (g.stage(a) > g.stage(b)) {
-            d.warning(
-                fmt::format("/edges/{}", i),
-                fmt::format(
-                    "edge \"{}\" -> \"{}\" goes from stage \"{}\" back to earlier stage \"{}\"",
-                    g.id(a), g.id(b), g.stage_info(g.stage(a)).id, g.stage_info(g.stage(b)).id));
-        }
+    for (const auto& [i, a, b] : backward) {
+        d.warning(fmt::format("/edges/{}", i),
+                  fmt::format(
+                      "edge \"{}\" -> \"{}\" goes from stage \"{}\" back to earlier stage \"{}\"",
+                      g.id(a), g.id(b), g.stage_info(g.stage(a)).id, g.stage_info(g.stage(b)).id));
     }
     const std::size_t n = g.num_nodes();
     std::unordered_map<CommodityId, NodeId> first_unit;
@@ -75,9 +76,11 @@ void add_header(const Records& r, SupplyGraphBuilder& b) {
     for (const auto& x : r.stages) b.add_stage(s(x.id), s(x.name));
 }
 
-// Frees the node records as they are copied (edge ends are already resolved).
-void add_nodes(Records& r, SupplyGraphBuilder& b) {
+// Frees the node records as they are copied (edge ends are already resolved); returns the
+// stage of every node.
+std::vector<StageId> add_nodes(Records& r, SupplyGraphBuilder& b) {
     auto s = [&](const Str& x) { return r.view(x); };
+    std::vector<StageId> stages(r.nodes.size());
     NodeSpec spec;
     for (std::size_t i = 0; i < r.nodes.size(); ++i) {
         const NodeRec& x = r.nodes[i];
@@ -98,8 +101,10 @@ void add_nodes(Records& r, SupplyGraphBuilder& b) {
         views(r, x.sources, spec.sources);
         spec.note = s(x.note);
         b.add_node(spec);
+        stages[i] = *b.find_stage(spec.stage);
         r.nodes.release_after(i);
     }
+    return stages;
 }
 
 }  // namespace
@@ -108,22 +113,28 @@ Dataset assemble(Records& r, Diagnostics& d, std::vector<std::uint64_t> ends) {
     SupplyGraphBuilder b;
     add_header(r, b);
     b.reserve(r.nodes.size(), r.edges.size());
-    add_nodes(r, b);
+    std::vector<StageId> stages = add_nodes(r, b);
     std::vector<double> shipped(r.nodes.size(), 0.0);
     r.nodes.clear();
     r.node_index = ViewIndex();
+    // Only the first kMaxErrors warnings are kept, and edge warnings come first.
+    std::vector<BackwardEdge> backward;
     std::vector<std::string_view> srcs;
     for (std::size_t i = 0; i < r.edges.size(); ++i) {
         const EdgeRec& x = r.edges[i];
         const EdgeExtra extra = r.extra(x);
+        const NodeId a = from_of(ends[i]), c = to_of(ends[i]);
         views(r, extra.sources, srcs);
-        shipped[from_of(ends[i])] += x.flow.value;
-        b.add_edge(from_of(ends[i]), to_of(ends[i]), x.flow.value, srcs, r.view(extra.note));
+        shipped[a] += x.flow.value;
+        b.add_edge(a, c, x.flow.value, srcs, r.view(extra.note));
+        if (stages[a] > stages[c] && backward.size() < kMaxErrors) backward.push_back({i, a, c});
         r.edges.release_after(i);
     }
-    r = Records();
+    r = Records();  // everything is in the builder: free before freezing
+    std::vector<std::uint64_t>().swap(ends);
+    std::vector<StageId>().swap(stages);
     Dataset out{b.freeze(), {}};
-    add_warnings(ends, shipped, out.graph, d);
+    add_warnings(backward, shipped, out.graph, d);
     out.warnings = std::move(d.warnings);
     return out;
 }
