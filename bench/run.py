@@ -253,7 +253,7 @@ def run_all(args):
             for fb in args.feedback:
                 log(f"graph: {n:,} nodes, feedback {fb:g}")
                 g = generate(exe, out_dir, n, fb)
-                result["graphs"].append(g)
+                result["graphs"].append(dict(g, file=os.path.relpath(g["file"], ROOT)))
                 limits = run_limits(helpers, g, args) if n <= 10**6 else {}
                 load = None
                 for k in wanted:
