@@ -253,7 +253,9 @@ def run_all(args):
             for fb in args.feedback:
                 log(f"graph: {n:,} nodes, feedback {fb:g}")
                 g = generate(exe, out_dir, n, fb)
-                result["graphs"].append(dict(g, file=os.path.relpath(g["file"], ROOT)))
+                inside = g["file"].startswith(ROOT + os.sep)
+                result["graphs"].append(
+                    dict(g, file=os.path.relpath(g["file"], ROOT) if inside else g["file"]))
                 limits = run_limits(helpers, g, args) if n <= 10**6 else {}
                 load = None
                 for k in wanted:

@@ -18,7 +18,8 @@ with tempfile.TemporaryDirectory() as tmp:
     assert p.returncode == 0, p.stderr
     result = json.loads(p.stdout)
     for g in result["graphs"]:
-        v = subprocess.run([exe, "validate", g["file"]], capture_output=True, text=True)
+        path = os.path.join(src, g["file"])  # repo-relative, or absolute outside the repo
+        v = subprocess.run([exe, "validate", path], capture_output=True, text=True)
         assert v.returncode == 0, v.stdout + v.stderr
         assert (", 0 warnings)" in v.stdout) == (g["feedback"] == 0), v.stdout
     assert not os.path.exists(os.path.join(tmp, "RESULTS.md"))
