@@ -1,6 +1,8 @@
 // Records that passed every check -> SupplyGraph, plus the warnings of FORMAT.md.
 #include <fmt/format.h>
 
+#include <cstdio>
+#include <ctime>
 #include <unordered_map>
 
 #include "datasets/build.hpp"
@@ -9,39 +11,41 @@ namespace chokepoint::detail {
 
 namespace {
 
-std::vector<std::string_view> views(const Records& r, const Range& range) {
-    std::vector<std::string_view> out;
+void views(const Records& r, const Range& range, std::vector<std::string_view>& out) {
+    out.clear();
     for (auto i = range.begin; i < range.end; ++i) out.push_back(r.view(r.strs[i]));
-    return out;
 }
 
-void add_warnings(const Records& r, const SupplyGraph& g, Diagnostics& d) {
-    const std::size_t n = r.nodes.size();
-    std::vector<double> shipped(n, 0.0);
-    for (std::size_t i = 0; i < r.edges.size(); ++i) {
-        const NodeId a = *g.find(r.view(r.edges[i].from)), b = *g.find(r.view(r.edges[i].to));
-        shipped[a] += r.edges[i].flow.value;
-        if (g.stage(a) > g.stage(b)) {
-            d.warning(
-                fmt::format("/edges/{}", i),
-                fmt::format(
-                    "edge \"{}\" -> \"{}\" goes from stage \"{}\" back to earlier stage \"{}\"",
-                    g.id(a), g.id(b), g.stage_info(g.stage(a)).id, g.stage_info(g.stage(b)).id));
-        }
+NodeId from_of(std::uint64_t pair) { return static_cast<NodeId>(pair >> 32); }
+NodeId to_of(std::uint64_t pair) { return static_cast<NodeId>(pair); }
+
+struct BackwardEdge {
+    std::size_t index;
+    NodeId from, to;
+};
+
+void add_warnings(const std::vector<BackwardEdge>& backward, const std::vector<double>& shipped,
+                  const SupplyGraph& g, Diagnostics& d) {
+    for (const auto& [i, a, b] : backward) {
+        d.warning(fmt::format("/edges/{}", i),
+                  fmt::format(
+                      "edge \"{}\" -> \"{}\" goes from stage \"{}\" back to earlier stage \"{}\"",
+                      g.id(a), g.id(b), g.stage_info(g.stage(a)).id, g.stage_info(g.stage(b)).id));
     }
+    const std::size_t n = g.num_nodes();
     std::unordered_map<CommodityId, NodeId> first_unit;
     for (NodeId v = 0; v < n; ++v) {  // loader NodeIds follow the file order
-        const std::string at = fmt::format("/nodes/{}", v);
+        const auto at = [v] { return fmt::format("/nodes/{}", v); };
         if (shipped[v] > g.output(v) * 1.001) {
-            d.warning(at, fmt::format("node \"{}\" ships {:g} but its output is {:g}", g.id(v),
-                                      shipped[v], g.output(v)));
+            d.warning(at(), fmt::format("node \"{}\" ships {:g} but its output is {:g}", g.id(v),
+                                        shipped[v], g.output(v)));
         }
         if (g.in_degree(v) == 0 && g.out_degree(v) == 0 && n > 1) {
-            d.warning(at, fmt::format("node \"{}\" is isolated (no edges)", g.id(v)));
+            d.warning(at(), fmt::format("node \"{}\" is isolated (no edges)", g.id(v)));
         }
         auto [it, fresh] = first_unit.emplace(g.commodity(v), v);
         if (!fresh && g.unit(it->second) != g.unit(v)) {
-            d.warning(at + "/unit",
+            d.warning(at() + "/unit",
                       fmt::format("commodity \"{}\" is in \"{}\" here but in \"{}\" at node \"{}\"",
                                   g.commodity_name(g.commodity(v)), g.unit(v), g.unit(it->second),
                                   g.id(it->second)));
@@ -49,11 +53,8 @@ void add_warnings(const Records& r, const SupplyGraph& g, Diagnostics& d) {
     }
 }
 
-}  // namespace
-
-Dataset assemble(const Records& r, Diagnostics& d) {
+void add_header(const Records& r, SupplyGraphBuilder& b) {
     auto s = [&](const Str& x) { return r.view(x); };
-    SupplyGraphBuilder b;
     DatasetInfo info{std::string(s(r.name)), std::string(s(r.description)),
                      std::string(s(r.license)), std::string(s(r.notes)), std::nullopt};
     if (r.year.present) info.year = static_cast<int>(r.year.value);
@@ -73,9 +74,16 @@ Dataset assemble(const Records& r, Diagnostics& d) {
         b.add_group(std::move(grp));
     }
     for (const auto& x : r.stages) b.add_stage(s(x.id), s(x.name));
-    b.reserve(r.nodes.size(), r.edges.size());
+}
+
+// Frees the node records as they are copied (edge ends are already resolved); returns the
+// stage of every node.
+std::vector<StageId> add_nodes(Records& r, SupplyGraphBuilder& b) {
+    auto s = [&](const Str& x) { return r.view(x); };
+    std::vector<StageId> stages(r.nodes.size());
     NodeSpec spec;
-    for (const auto& x : r.nodes) {
+    for (std::size_t i = 0; i < r.nodes.size(); ++i) {
+        const NodeRec& x = r.nodes[i];
         spec.id = s(x.id);
         spec.name = s(x.name);
         spec.stage = s(x.stage);
@@ -90,16 +98,43 @@ Dataset assemble(const Records& r, Diagnostics& d) {
         spec.capacity = x.capacity.present ? x.capacity.value : NAN;
         spec.unit = s(x.unit);
         spec.inventory_days = x.inventory_days.present ? x.inventory_days.value : NAN;
-        spec.sources = views(r, x.sources);
+        views(r, x.sources, spec.sources);
         spec.note = s(x.note);
         b.add_node(spec);
+        stages[i] = *b.find_stage(spec.stage);
+        r.nodes.release_after(i);
     }
-    for (const auto& x : r.edges) {
-        const auto srcs = views(r, x.sources);
-        b.add_edge(*b.find_node(s(x.from)), *b.find_node(s(x.to)), x.flow.value, srcs, s(x.note));
+    return stages;
+}
+
+}  // namespace
+
+Dataset assemble(Records& r, Diagnostics& d, std::vector<std::uint64_t> ends) {
+    SupplyGraphBuilder b;
+    add_header(r, b);
+    b.reserve(r.nodes.size(), r.edges.size());
+    std::vector<StageId> stages = add_nodes(r, b);
+    std::vector<double> shipped(r.nodes.size(), 0.0);
+    r.nodes.clear();
+    r.node_index = ViewIndex();
+    // Only the first kMaxErrors warnings are kept, and edge warnings come first.
+    std::vector<BackwardEdge> backward;
+    std::vector<std::string_view> srcs;
+    for (std::size_t i = 0; i < r.edges.size(); ++i) {
+        const EdgeRec& x = r.edges[i];
+        const EdgeExtra extra = r.extra(x);
+        const NodeId a = from_of(ends[i]), c = to_of(ends[i]);
+        views(r, extra.sources, srcs);
+        shipped[a] += x.flow.value;
+        b.add_edge(a, c, x.flow.value, srcs, r.view(extra.note));
+        if (stages[a] > stages[c] && backward.size() < kMaxErrors) backward.push_back({i, a, c});
+        r.edges.release_after(i);
     }
+    r = Records();  // everything is in the builder: free before freezing
+    std::vector<std::uint64_t>().swap(ends);
+    std::vector<StageId>().swap(stages);
     Dataset out{b.freeze(), {}};
-    add_warnings(r, out.graph, d);
+    add_warnings(backward, shipped, out.graph, d);
     out.warnings = std::move(d.warnings);
     return out;
 }

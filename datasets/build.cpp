@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <unordered_map>
 
 namespace chokepoint::detail {
@@ -90,9 +91,27 @@ private:
 
 std::string num(double v) { return fmt::format("{:g}", v); }
 
+// Whether some (from, to) pair (packed from << 32 | to) occurs twice: edges bucketed by `from`,
+// then one mark per target. O(nodes + edges), no sort.
+bool has_repeats(const std::vector<std::uint64_t>& pairs, std::size_t n) {
+    std::vector<std::uint32_t> offset(n + 1, 0), targets(pairs.size());
+    for (auto p : pairs) ++offset[(p >> 32) + 1];
+    for (std::size_t v = 0; v < n; ++v) offset[v + 1] += offset[v];
+    std::vector<std::uint32_t> next(offset.begin(), offset.end() - 1);
+    for (auto p : pairs) targets[next[p >> 32]++] = static_cast<std::uint32_t>(p);
+    next.assign(n, kNoIndex);  // now: the last source node seen with each target
+    for (std::uint32_t v = 0; v < n; ++v) {
+        for (auto i = offset[v]; i < offset[v + 1]; ++i) {
+            if (next[targets[i]] == v) return true;
+            next[targets[i]] = v;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
-Dataset build_dataset(const Records& r, Diagnostics& d) {
+Dataset build_dataset(Records& r, Diagnostics& d) {
     Checker c(r, d);
     auto s = [&](const Str& x) { return r.view(x); };
     if (r.root_bad) throw DatasetError(std::move(d.errors));
@@ -111,7 +130,7 @@ Dataset build_dataset(const Records& r, Diagnostics& d) {
     }
     if (r.has_sources && r.sources.empty()) d.error("/sources", "must list at least one source");
 
-    std::unordered_map<std::string_view, std::uint32_t> source_ids, stage_ids, node_ids, group_ids;
+    std::unordered_map<std::string_view, std::uint32_t> source_ids, stage_ids, group_ids;
     for (std::size_t i = 0; i < r.sources.size(); ++i) {
         const auto& x = r.sources[i];
         const std::string at = fmt::format("/sources/{}", i);
@@ -139,11 +158,11 @@ Dataset build_dataset(const Records& r, Diagnostics& d) {
         }
     }
 
-    node_ids.reserve(r.nodes.size());
     for (std::size_t i = 0; i < r.nodes.size(); ++i) {
         const auto& x = r.nodes[i];
         const std::string at = fmt::format("/nodes/{}", i);
-        if (c.require_str(x.id, at, "id") && !node_ids.emplace(s(x.id), i).second) {
+        if (c.require_str(x.id, at, "id") &&
+            std::binary_search(r.duplicate_nodes.begin(), r.duplicate_nodes.end(), i)) {
             d.error(at + "/id", fmt::format("duplicate node id \"{}\"", s(x.id)));
         }
         if (c.require_str(x.stage, at, "stage") && !stage_ids.count(s(x.stage))) {
@@ -194,10 +213,14 @@ Dataset build_dataset(const Records& r, Diagnostics& d) {
         const auto& x = r.edges[i];
         const std::string at = fmt::format("/edges/{}", i);
         bool ends = true;
-        for (auto [end, key] : {std::pair{&x.from, "from"}, {&x.to, "to"}}) {
-            if (!c.require_str(*end, at, key))
+        std::uint64_t a = 0, b = 0;
+        for (auto [end, key, index] : {std::tuple{&x.from, "from", &a}, {&x.to, "to", &b}}) {
+            if (!c.require_str(*end, at, key)) {
                 ends = false;
-            else if (!node_ids.count(s(*end))) {
+                continue;
+            }
+            *index = end->node ? end->off : r.find_node(s(*end));
+            if (*index == kNoIndex) {
                 d.error(at + "/" + key, fmt::format("unknown node \"{}\"", s(*end)));
                 ends = false;
             }
@@ -205,13 +228,12 @@ Dataset build_dataset(const Records& r, Diagnostics& d) {
         if (c.require_num(x.flow, at, "flow") && !(x.flow.value > 0)) {
             d.error(at + "/flow", fmt::format("must be > 0, got {}", num(x.flow.value)));
         }
-        c.sources(x.sources, at + "/sources", source_ids);
+        c.sources(r.extra(x).sources, at + "/sources", source_ids);
         if (!ends) continue;
-        const std::uint64_t a = node_ids[s(x.from)], b = node_ids[s(x.to)];
         if (a == b) d.error(at, fmt::format("self-loop on node \"{}\"", s(x.from)));
         pairs.push_back(a << 32 | b);
     }
-    if (d.errors.empty()) {
+    if (d.errors.empty() && has_repeats(pairs, r.nodes.size())) {
         // Repeated (from, to) pairs: report the second and later occurrences.
         std::vector<std::uint32_t> order(pairs.size());
         for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -232,7 +254,7 @@ Dataset build_dataset(const Records& r, Diagnostics& d) {
                 fmt::format("{}: too many errors; stopped after {}", d.file, kMaxErrors));
         throw DatasetError(std::move(d.errors));
     }
-    return assemble(r, d);
+    return assemble(r, d, std::move(pairs));
 }
 
 }  // namespace chokepoint::detail

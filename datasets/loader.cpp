@@ -20,15 +20,16 @@ DatasetError::DatasetError(std::vector<std::string> messages)
 
 namespace {
 
-// A RapidJSON input stream over a FILE* or a memory block that keeps the line and column
-// (in code points) of the next character, so syntax errors can be located without keeping
-// the document in memory.
+// A RapidJSON input stream over a FILE* or a memory block. Syntax errors are located by line and
+// column (in code points) without keeping the document: files and memory are scanned again up
+// to the error; standard input, which cannot be re-read, is counted as it goes.
 class CountingStream {
 public:
     using Ch = char;
-    CountingStream(std::FILE* file, std::string_view mem) : file_(file), mem_(mem) {
+    CountingStream(std::FILE* file, std::string_view mem, bool count_as_read)
+        : file_(file), mem_(mem), count_(count_as_read) {
         if (!file_) {
-            cur_ = mem_.data();
+            begin_ = cur_ = mem_.data();
             end_ = cur_ + mem_.size();
         }
     }
@@ -39,23 +40,34 @@ public:
     Ch Take() {
         if (cur_ == end_ && !refill()) return '\0';
         const char c = *cur_++;
-        ++offset_;
-        if (c == '\n') {
-            ++line_;
-            column_ = 1;
-        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-            ++column_;
-        }
+        if (count_) track(c);
         return c;
     }
-    std::size_t Tell() const { return offset_; }
+    std::size_t Tell() const { return base_ + static_cast<std::size_t>(cur_ - begin_); }
     Ch* PutBegin() { return nullptr; }
     void Put(Ch) {}
     void Flush() {}
     std::size_t PutEnd(Ch*) { return 0; }
 
-    std::size_t line() const { return line_; }
-    std::size_t column() const { return column_; }
+    /// "LINE:COLUMN" of the next character. Re-reads a file from the start: call last.
+    std::string position() {
+        if (!count_) {
+            const std::size_t stop = Tell();
+            line_ = column_ = 1;
+            if (!file_) {
+                for (char c : mem_.substr(0, stop)) track(c);
+            } else if (std::fseek(file_, 0, SEEK_SET) == 0) {
+                for (std::size_t done = 0; done < stop;) {
+                    const std::size_t got =
+                        std::fread(buf_.get(), 1, std::min(kBuf, stop - done), file_);
+                    if (got == 0) break;
+                    for (std::size_t i = 0; i < got; ++i) track(buf_[i]);
+                    done += got;
+                }
+            }
+        }
+        return std::to_string(line_) + ":" + std::to_string(column_);
+    }
     bool read_error() const { return file_ && std::ferror(file_); }
     // The next few bytes, for recognising NaN/Infinity in error messages.
     std::string_view lookahead() {
@@ -65,20 +77,31 @@ public:
     }
 
 private:
+    void track(char c) {
+        if (c == '\n') {
+            ++line_;
+            column_ = 1;
+        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++column_;
+        }
+    }
     bool refill() {
         if (!file_) return false;
+        base_ += static_cast<std::size_t>(end_ - begin_);
         const std::size_t got = std::fread(buf_.get(), 1, kBuf, file_);
-        cur_ = buf_.get();
+        begin_ = cur_ = buf_.get();
         end_ = cur_ + got;
         return got > 0;
     }
     static constexpr std::size_t kBuf = 1 << 16;
     std::FILE* file_;
     std::string_view mem_;
+    bool count_;
     std::unique_ptr<char[]> buf_ = std::make_unique<char[]>(kBuf);
+    const char* begin_ = nullptr;
     const char* cur_ = nullptr;
     const char* end_ = nullptr;
-    std::size_t offset_ = 0, line_ = 1, column_ = 1;
+    std::size_t base_ = 0, line_ = 1, column_ = 1;
 };
 
 std::string syntax_message(rapidjson::ParseErrorCode code, std::string_view next) {
@@ -155,9 +178,8 @@ Dataset parse_stream(CountingStream& in, const std::string& name) {
     const rapidjson::ParseResult ok = reader.Parse<kFlags>(in, handler);
     if (in.read_error()) throw DatasetError({name + ": read error: " + std::strerror(errno)});
     if (!ok) {
-        throw DatasetError({name + ":" + std::to_string(in.line()) + ":" +
-                            std::to_string(in.column()) + ": " +
-                            syntax_message(ok.Code(), in.lookahead())});
+        const std::string message = syntax_message(ok.Code(), in.lookahead());
+        throw DatasetError({name + ":" + in.position() + ": " + message});
     }
     return detail::build_dataset(recs, diag);
 }
@@ -165,13 +187,13 @@ Dataset parse_stream(CountingStream& in, const std::string& name) {
 }  // namespace
 
 Dataset parse_dataset(std::string_view text, std::string_view display_name) {
-    CountingStream in(nullptr, text);
+    CountingStream in(nullptr, text, false);
     return parse_stream(in, std::string(display_name));
 }
 
 Dataset load_dataset(const std::string& path) {
     if (path == "-") {
-        CountingStream in(stdin, {});
+        CountingStream in(stdin, {}, true);
         return parse_stream(in, "<stdin>");
     }
     std::error_code ec;
@@ -179,7 +201,7 @@ Dataset load_dataset(const std::string& path) {
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
                                                          &std::fclose);
     if (!file) throw DatasetError({path + ": cannot open: " + std::strerror(errno)});
-    CountingStream in(file.get(), {});
+    CountingStream in(file.get(), {}, false);
     return parse_stream(in, path);
 }
 

@@ -6,6 +6,8 @@
 #include <array>
 #include <unordered_set>
 
+#include "datasets/loader.hpp"
+
 namespace chokepoint::detail {
 
 enum class Ctx {
@@ -85,6 +87,8 @@ constexpr std::array kFields = {
     Field{Ctx::Edge, "sources", Kind::Array, Ctx::StrList},
 };
 
+static_assert(kFields.size() <= 64, "Frame::seen_fields has a bit per field");
+
 const Field* find_field(Ctx ctx, std::string_view key) {
     for (const auto& f : kFields) {
         if (f.ctx == ctx && f.key == key) return &f;
@@ -118,9 +122,10 @@ struct SaxReader::Frame {
     Ctx ctx = Ctx::Skip;
     bool is_array = false;
     std::uint32_t index = 0;        // arrays: the current element
-    std::string key;                // objects: the current member name
+    std::string key;                // objects: the current member name when it is unknown
     const Field* field = nullptr;   // objects: what the current member is, null when unknown
-    std::vector<std::string> seen;  // objects: member names so far (small objects)
+    std::uint64_t seen_fields = 0;  // objects: known members so far, a bit per kFields entry
+    std::vector<std::string> seen;  // objects: unknown member names so far (small objects)
     std::unordered_set<std::string> seen_many;  // objects with many members
     bool bad_element = false;                   // arrays: some element had the wrong type
 };
@@ -133,15 +138,40 @@ std::string SaxReader::pointer() const {
     for (std::size_t i = 0; i < depth_; ++i) {
         const Frame& f = *frames_[i];
         p += '/';
-        p += f.is_array ? std::to_string(f.index) : pointer_token(f.key);
+        p += f.is_array ? std::to_string(f.index)
+                        : pointer_token(f.field ? f.field->key : std::string_view(f.key));
     }
     return p.empty() ? "/" : p;
 }
 
 Str SaxReader::store(const char* s, unsigned len) {
-    Str out{recs_.arena.size(), len, true};
+    if (recs_.arena.size() + len > 0xFFFFFFFFu || len >= (1u << 29))
+        throw DatasetError({diag_.file + ": too large: more than 4 GiB of text in strings"});
+    Str out;
+    out.off = static_cast<std::uint32_t>(recs_.arena.size());
+    out.len = len & ((1u << 29) - 1);
+    out.present = true;
     recs_.arena.append(s, len);
     return out;
+}
+
+// Strings that repeat across records are stored once.
+Str SaxReader::intern(const char* s, unsigned len) {
+    const std::uint32_t i = shared_index_.find(std::string_view(s, len), recs_.arena);
+    if (i != kNoIndex) return shared_[i];
+    shared_.push_back(store(s, len));
+    shared_index_.insert(shared_.back(), static_cast<std::uint32_t>(shared_.size() - 1),
+                         recs_.arena);
+    return shared_.back();
+}
+
+EdgeExtra& SaxReader::edge_extra() {
+    EdgeRec& e = recs_.edges.back();
+    if (e.extra == kNoIndex) {
+        e.extra = static_cast<std::uint32_t>(recs_.edge_extras.size());
+        recs_.edge_extras.emplace_back();
+    }
+    return recs_.edge_extras[e.extra];
 }
 
 void SaxReader::type_error(std::string_view expected, std::string_view got) {
@@ -235,7 +265,8 @@ Str* SaxReader::str_slot() {
                 {{"name", &recs_.owners.back().name}, {"country", &recs_.owners.back().country}});
         case Ctx::Edge: {
             auto& r = recs_.edges.back();
-            return pick({{"from", &r.from}, {"to", &r.to}, {"note", &r.note}});
+            if (k == "note") return &edge_extra().note;
+            return k == "from" ? &r.from : &r.to;
         }
         default:
             return nullptr;
@@ -271,7 +302,7 @@ Range* SaxReader::range_slot(Frame& owner) {
         case Ctx::Node:
             return k == "owners" ? &recs_.nodes.back().owners : &recs_.nodes.back().sources;
         case Ctx::Edge:
-            return &recs_.edges.back().sources;
+            return &edge_extra().sources;
         default:
             return nullptr;
     }
@@ -309,12 +340,49 @@ void SaxReader::mark_bad() {
     }
 }
 
-void SaxReader::set_string(Str s) {
+void SaxReader::set_string(const char* s, unsigned len) {
     Frame& f = *frames_[depth_ - 1];
-    if (f.is_array)
-        recs_.strs.push_back(s);
-    else if (auto* slot = str_slot())
-        *slot = s;
+    if (f.is_array) {
+        recs_.strs.push_back(intern(s, len));
+        return;
+    }
+    Str* slot = str_slot();
+    if (!slot) return;
+    const std::string_view k = f.field->key;
+    switch (f.ctx) {
+        case Ctx::Edge:
+            if (k != "note") {  // an edge end: the node's id when the node came first
+                // Files list edges grouped by supplier or by customer: remember the last ones.
+                LastEnd& last = last_end_[k == "from" ? 0 : 1];
+                const std::string_view id(s, len);
+                if (last.node == kNoIndex || last.id != id) {
+                    last.id.assign(id);
+                    last.node = recs_.find_node(id);
+                }
+                const std::uint32_t n = last.node;
+                if (n != kNoIndex) {
+                    *slot = Str();
+                    slot->off = n;
+                    slot->len = len & ((1u << 29) - 1);
+                    slot->present = true;
+                    slot->node = true;
+                    return;
+                }
+            }
+            break;
+        case Ctx::Node:
+            if (k == "stage" || k == "commodity" || k == "country" || k == "unit") {
+                *slot = intern(s, len);
+                return;
+            }
+            break;
+        case Ctx::Owner:
+            *slot = intern(s, len);
+            return;
+        default:
+            break;
+    }
+    *slot = store(s, len);
 }
 
 void SaxReader::set_number(double v) {
@@ -340,24 +408,32 @@ bool SaxReader::Uint64(std::uint64_t u) {
 bool SaxReader::Double(double d) { return scalar("a number", true, false, d); }
 
 bool SaxReader::String(const char* s, unsigned len, bool) {
-    if (accept("a string", true, false, false)) set_string(store(s, len));
+    if (accept("a string", true, false, false)) set_string(s, len);
     after_value();
     return true;
 }
 
+// Known members are tracked by a bit per field, so the common case stores no strings.
 bool SaxReader::Key(const char* s, unsigned len, bool) {
     Frame& f = (*frames_[depth_ - 1]);
-    f.key.assign(s, len);
+    const std::string_view key(s, len);
+    f.field = f.ctx == Ctx::Skip ? nullptr : find_field(f.ctx, key);
     bool dup;
-    if (f.seen_many.empty() && f.seen.size() < 32) {
-        dup = std::find(f.seen.begin(), f.seen.end(), f.key) != f.seen.end();
-        if (!dup) f.seen.push_back(f.key);
+    if (f.field) {
+        const std::uint64_t bit = std::uint64_t{1} << (f.field - kFields.data());
+        dup = (f.seen_fields & bit) != 0;
+        f.seen_fields |= bit;
     } else {
-        if (f.seen_many.empty()) f.seen_many.insert(f.seen.begin(), f.seen.end());
-        dup = !f.seen_many.insert(f.key).second;
+        f.key.assign(s, len);
+        if (f.seen_many.empty() && f.seen.size() < 32) {
+            dup = std::find(f.seen.begin(), f.seen.end(), f.key) != f.seen.end();
+            if (!dup) f.seen.push_back(f.key);
+        } else {
+            if (f.seen_many.empty()) f.seen_many.insert(f.seen.begin(), f.seen.end());
+            dup = !f.seen_many.insert(f.key).second;
+        }
     }
-    if (dup) diag_.error(pointer(), "duplicate key \"" + f.key + "\"");
-    f.field = f.ctx == Ctx::Skip ? nullptr : find_field(f.ctx, f.key);
+    if (dup) diag_.error(pointer(), "duplicate key \"" + std::string(key) + "\"");
     if (!f.field && f.ctx != Ctx::Skip) {
         diag_.warning(pointer(), "unknown field \"" + f.key + "\" ignored");
     }
@@ -373,6 +449,7 @@ void SaxReader::push(Ctx ctx, bool is_array) {
     f.field = nullptr;
     f.seen.clear();
     f.seen_many.clear();
+    f.seen_fields = 0;
     f.bad_element = false;
 }
 
@@ -415,6 +492,12 @@ bool SaxReader::StartObject() {
 }
 
 bool SaxReader::EndObject(unsigned) {
+    if (frames_[depth_ - 1]->ctx == Ctx::Node) {
+        const Str& id = recs_.nodes.back().id;
+        const auto n = static_cast<std::uint32_t>(recs_.nodes.size() - 1);
+        if (id.present && !id.bad && id.len > 0 && recs_.node_index.insert(id, n, recs_.arena) != n)
+            recs_.duplicate_nodes.push_back(n);
+    }
     --depth_;
     after_value();
     return true;

@@ -37,11 +37,13 @@ private:
     struct Frame;
     std::string pointer() const;
     Str store(const char* s, unsigned len);
+    Str intern(const char* s, unsigned len);
+    EdgeExtra& edge_extra();
     void type_error(std::string_view expected, std::string_view got);
     bool accept(std::string_view got, bool is_string, bool is_number, bool is_int);
     bool scalar(std::string_view got, bool is_number, bool is_int, double v);
     void after_value();
-    void set_string(Str s);
+    void set_string(const char* s, unsigned len);
     void set_number(double v);
     Str* str_slot();
     Num* num_slot();
@@ -55,6 +57,13 @@ private:
     Diagnostics& diag_;
     std::vector<std::unique_ptr<Frame>> frames_;
     std::size_t depth_ = 0;
+    struct LastEnd {
+        std::string id;
+        std::uint32_t node = kNoIndex;
+    };
+    LastEnd last_end_[2];      // the last edge "from" and "to" looked up, and their nodes
+    std::vector<Str> shared_;  // distinct values of the fields that repeat (stage, country ...)
+    ViewIndex shared_index_;
 };
 
 }  // namespace chokepoint::detail

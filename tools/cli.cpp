@@ -77,6 +77,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     add_sweep_command(app, ctx);
     add_import_command(app, ctx);
     add_export_command(app, ctx);
+    add_generate_command(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -173,3 +173,31 @@ TEST_CASE("load_dataset: the tiny fixture as documented") {
     CHECK(g.info().year == 2023);
     CHECK(g.commodity_unit(g.commodity(tenke)) == "t Co");
 }
+
+TEST_CASE("parse_dataset: edges may come before the nodes; short and long ids both resolve") {
+    const std::string head =
+        R"({"format":"chokepoint/1","name":"n","sources":[{"id":"s","citation":"c"}],)"
+        R"("stages":[{"id":"a"},{"id":"b"}],)";
+    const std::string nodes =
+        R"("nodes":[{"id":"m","stage":"a","commodity":"ore","country":"CD","output":10},)"
+        R"({"id":"a-rather-long-refinery-id","stage":"b","commodity":"metal","country":"CN",)"
+        R"("output":5}])";
+    const std::string edges =
+        R"("edges":[{"from":"m","to":"a-rather-long-refinery-id","flow":4,"note":"x"}])";
+    const Dataset first = parse_dataset(head + nodes + "," + edges + "}", "nodes_first.json");
+    const Dataset later = parse_dataset(head + edges + "," + nodes + "}", "edges_first.json");
+    for (const Dataset* d : {&first, &later}) {
+        CHECK(d->warnings.empty());
+        REQUIRE(d->graph.num_edges() == 1);
+        CHECK(d->graph.id(d->graph.from(0)) == "m");
+        CHECK(d->graph.id(d->graph.to(0)) == "a-rather-long-refinery-id");
+        CHECK(d->graph.edge_note(0) == "x");
+    }
+    auto errors = errors_of([&] {
+        parse_dataset(
+            head + R"("edges":[{"from":"m","to":"nowhere-to-be-found","flow":1}],)" + nodes + "}",
+            "unknown.json");
+    });
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] == "unknown.json: /edges/0/to: unknown node \"nowhere-to-be-found\"");
+}
