@@ -128,7 +128,7 @@ TEST_CASE("parse_dataset: a UTF-8 byte order mark is skipped; JSON pointers esca
 }
 
 TEST_CASE("write_dataset: load -> write -> load gives the same graph") {
-    for (const std::string path :
+    for (const std::string& path :
          {kFixtures + "good/tiny.json",
           std::string(CHOKEPOINT_SOURCE_DIR) + "/datasets/cobalt_mini.json"}) {
         INFO(path);
