@@ -37,8 +37,8 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 TEST_CASE("diagram_dot: names are escaped for HTML-like labels and escStrings") {
     const auto dot = diagram_dot(make_diagram(nasty_graph()));
-    CHECK(
-        contains(dot, "Quote &quot;q&quot; back\\\\slash \\\\N &lt;b&gt;&amp;amp; {x|y}<BR/>line two"));
+    CHECK(contains(
+        dot, "Quote &quot;q&quot; back\\\\slash \\\\N &lt;b&gt;&amp;amp; {x|y}<BR/>line two"));
     // cgraph cannot write a name with a backslash, so the node gets a neutral one.
     CHECK(contains(dot, "\"chokepoint:node:0\""));
     CHECK(contains(dot, "tooltip=\"id \\\"1\\\" \\\\ (China)"));  // backslash doubled
