@@ -12,6 +12,7 @@ namespace {
 
 struct RenderOpts {
     std::string file, output, format, highlight, scenario, aggregate = "auto", layout = "dot";
+    double dpi = 0;
 };
 
 std::string output_format(const RenderOpts& o) {
@@ -51,6 +52,8 @@ void add_render_command(CLI::App& app, Context& ctx) {
         ->check(CLI::IsMember({"none", "country", "auto"}));
     cmd->add_option("--layout", o->layout, "dot (layered, default) or sfdp (force-directed)")
         ->check(CLI::IsMember({"dot", "sfdp"}));
+    cmd->add_option("--dpi", o->dpi, "Resolution of PNG output (default 96)")
+        ->check(CLI::Range(10.0, 600.0));
     cmd->footer(
         "Example:\n  chokepoint render datasets/cobalt_mini.json --scenario \"remove CN\" "
         "-o cobalt.svg");
@@ -63,10 +66,11 @@ void add_render_command(CLI::App& app, Context& ctx) {
             overlay = scenario_outcome(g, parse_scenario_arg(g, o->scenario)).overlay;
         viz::Highlight highlight;
         if (!o->highlight.empty()) highlight = parse_highlight(g, o->highlight);
-        const auto diagram = viz::make_diagram(
-            g, overlay, highlight,
-            {.aggregation = choose_aggregation(g, o->aggregate, *ctx.err),
-             .layout = o->layout == "sfdp" ? viz::Layout::sfdp : viz::Layout::dot});
+        const auto diagram =
+            viz::make_diagram(g, overlay, highlight,
+                              {.aggregation = choose_aggregation(g, o->aggregate, *ctx.err),
+                               .layout = o->layout == "sfdp" ? viz::Layout::sfdp : viz::Layout::dot,
+                               .dpi = o->dpi});
         const std::string bytes = viz::render_diagram(diagram, format);
         write_output(ctx, {.path = o->output}, [&](std::ostream& os) { os << bytes; });
     });

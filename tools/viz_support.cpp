@@ -76,6 +76,7 @@ std::vector<NodeId> single_points_of_failure(const SupplyGraph& g) {
     std::vector<NodeId> out;
     Disruption d{std::vector<double>(g.num_nodes(), 1.0), {}};
     for (NodeId n = 0; n < g.num_nodes(); ++n) {
+        if (g.out_degree(n) == 0) continue;  // an end producer is its product: trivially vital
         d.limit[n] = 0;
         const auto losses = product_losses(g, immediate_fractions(g, d));
         d.limit[n] = 1;

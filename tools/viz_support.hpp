@@ -33,7 +33,8 @@ ScenarioOutcome scenario_outcome(const SupplyGraph& g, const Scenario& s);
 std::vector<double> flow_through_shares(const SupplyGraph& g);
 
 /// Nodes whose removal alone stops some end product completely under the immediate model,
-/// ascending. Time O(V (V + E)); throws UsageError above kMaxSpofNodes nodes.
+/// ascending; end producers are left out (removing the only maker of a product says nothing). Time
+/// O(V (V + E)); throws UsageError above kMaxSpofNodes nodes.
 std::vector<NodeId> single_points_of_failure(const SupplyGraph& g);
 inline constexpr std::size_t kMaxSpofNodes = 20000;
 

@@ -156,6 +156,7 @@ Diagram make_diagram(const SupplyGraph& g, const Overlay& overlay, const Highlig
     d.title = g.info().name;
     d.aggregated = opts.aggregation == Aggregation::country;
     d.layout = opts.layout;
+    d.dpi = opts.dpi;
     d.subtitle = opts.subtitle.empty() ? default_subtitle(g, d) : opts.subtitle;
     d.title_lines = overlay.title_lines;
     for (StageId s = 0; s < g.num_stages(); ++s) {

@@ -32,6 +32,7 @@ struct DiagramOptions {
     Aggregation aggregation = Aggregation::none;
     Layout layout = Layout::dot;
     std::string subtitle;  // a line under the title; empty: "<year> · <n> facilities ..."
+    double dpi = 0;        // resolution of bitmap output; 0: Graphviz's default (96)
 };
 
 struct DiagramNode {
@@ -67,6 +68,7 @@ struct Diagram {
     std::vector<std::string> sources;      // short citations for the footer
     bool aggregated = false;
     Layout layout = Layout::dot;
+    double dpi = 0;
 };
 
 /// The diagram of a graph with an overlay and a highlight. Throws std::invalid_argument when an

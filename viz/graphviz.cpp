@@ -201,6 +201,7 @@ void set_defaults(Agraph_t* g, const Diagram& d) {
     set(g, "rankdir", "LR");
     set(g, "layout", d.layout == Layout::sfdp ? "sfdp" : "dot");
     if (d.layout == Layout::sfdp) set(g, "overlap", "prism");
+    if (d.dpi > 0) set(g, "dpi", fmt::format("{:g}", d.dpi));
     set(g, "ranksep", "1.1");
     set(g, "nodesep", "0.12");
     set(g, "outputorder", "edgesfirst");
