@@ -210,6 +210,45 @@ viz::HtmlSection sources_section(const SupplyGraph& g) {
     return s;
 }
 
+viz::HtmlReport build_report(const SupplyGraph& g, const Findings& findings,
+                             const std::vector<SweepRow>& sweep, const std::vector<NodeId>& spof,
+                             const std::optional<Scenario>& extra, viz::Aggregation aggregation) {
+    viz::HtmlReport r{g.info().name.empty() ? "chokepoint report" : g.info().name, {}, {}};
+    r.subtitle =
+        fmt::format("{}{} facilities, {} links, {} countries · chokepoint {}",
+                    g.info().year ? std::to_string(*g.info().year) + " · " : "",
+                    format_number(double(g.num_nodes())), format_number(double(g.num_edges())),
+                    g.countries().size(), CHOKEPOINT_VERSION);
+    r.sections.push_back(summary_section(g, findings));
+    r.sections.push_back(
+        {"concentration",
+         "Concentration",
+         {"Country shares of each market's output. HHI = 10,000 × Σ share²; "
+          "levels follow the 2010 US Horizontal Merger Guidelines (above "
+          "2,500 high, 1,500-2,500 moderate)."},
+         {concentration_table(g, ShareView::location), concentration_table(g, ShareView::owner)},
+         {},
+         {}});
+    r.sections.push_back(chokepoints_section(g, spof));
+    r.sections.push_back({"sweep",
+                          "Country sweep",
+                          {"Every country where a facility is located, cut off in turn "
+                           "(immediate model: no rerouting, no stocks)."},
+                          {sweep_table(g, sweep)},
+                          {},
+                          {}});
+    r.sections.push_back(diagrams_section(g, sweep, extra, aggregation));
+    r.sections.push_back({"sankey",
+                          "Flows by country",
+                          {"Stages as columns, countries as bands (height: share of the "
+                           "stage); ribbons carry the flows between countries."},
+                          {},
+                          {{viz::sankey_svg(g), "Sankey of the baseline"}},
+                          {}});
+    r.sections.push_back(sources_section(g));
+    return r;
+}
+
 struct ReportOpts {
     std::string file, output, scenario;
 };
@@ -239,39 +278,7 @@ void add_report_command(CLI::App& app, Context& ctx) {
         const auto sweep = country_sweep(g);
         const auto findings = key_findings(g, market_shares(g, ShareView::location), sweep, spof);
 
-        viz::HtmlReport r{g.info().name.empty() ? "chokepoint report" : g.info().name, {}, {}};
-        r.subtitle =
-            fmt::format("{}{} facilities, {} links, {} countries · chokepoint {}",
-                        g.info().year ? std::to_string(*g.info().year) + " · " : "",
-                        format_number(double(g.num_nodes())), format_number(double(g.num_edges())),
-                        g.countries().size(), CHOKEPOINT_VERSION);
-        r.sections.push_back(summary_section(g, findings));
-        r.sections.push_back({"concentration",
-                              "Concentration",
-                              {"Country shares of each market's output. HHI = 10,000 × Σ share²; "
-                               "levels follow the 2010 US Horizontal Merger Guidelines (above "
-                               "2,500 high, 1,500-2,500 moderate)."},
-                              {concentration_table(g, ShareView::location),
-                               concentration_table(g, ShareView::owner)},
-                              {},
-                              {}});
-        r.sections.push_back(chokepoints_section(g, spof));
-        r.sections.push_back({"sweep",
-                              "Country sweep",
-                              {"Every country where a facility is located, cut off in turn "
-                               "(immediate model: no rerouting, no stocks)."},
-                              {sweep_table(g, sweep)},
-                              {},
-                              {}});
-        r.sections.push_back(diagrams_section(g, sweep, extra, aggregation));
-        r.sections.push_back({"sankey",
-                              "Flows by country",
-                              {"Stages as columns, countries as bands (height: share of the "
-                               "stage); ribbons carry the flows between countries."},
-                              {},
-                              {{viz::sankey_svg(g), "Sankey of the baseline"}},
-                              {}});
-        r.sections.push_back(sources_section(g));
+        const auto r = build_report(g, findings, sweep, spof, extra, aggregation);
         write_output(ctx, {.path = o->output},
                      [&](std::ostream& os) { viz::write_html_report(os, r); });
         Table t({"finding", "value"});

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <set>
 #include <stdexcept>
 
 namespace chokepoint::viz {
@@ -82,14 +83,20 @@ struct Group {
     bool all_removed = true;
     std::map<Country, double> control;  // output by controlling country
 };
+using GroupKey = std::pair<StageId, Country>;
 
-// One diagram node per (stage, country); shares are means over the stage's markets.
-std::vector<std::uint32_t> add_aggregates(const SupplyGraph& g, const Overlay& o, Diagram& d) {
-    const auto total = market_totals(g);
+// The commodities produced in each stage (a commodity may be produced in several).
+std::vector<std::vector<CommodityId>> stage_markets(const SupplyGraph& g) {
+    std::set<std::pair<StageId, CommodityId>> seen;
+    for (NodeId n = 0; n < g.num_nodes(); ++n) seen.emplace(g.stage(n), g.commodity(n));
     std::vector<std::vector<CommodityId>> markets(g.num_stages());
-    for (CommodityId c = 0; c < g.num_commodities(); ++c)
-        markets[g.stage(g.producers(c).front())].push_back(c);
-    std::map<std::pair<StageId, Country>, Group> groups;
+    for (const auto& [s, c] : seen) markets[s].push_back(c);
+    return markets;
+}
+
+std::map<GroupKey, Group> collect_groups(const SupplyGraph& g, const Overlay& o,
+                                         const std::vector<double>& total) {
+    std::map<GroupKey, Group> groups;
     for (NodeId n = 0; n < g.num_nodes(); ++n) {
         auto& x = groups[{g.stage(n), g.country(n)}];
         const double f = o.fraction.empty() ? 1.0 : o.fraction[n];
@@ -99,43 +106,54 @@ std::vector<std::uint32_t> add_aggregates(const SupplyGraph& g, const Overlay& o
         x.all_removed = x.all_removed && !o.removed.empty() && o.removed[n];
         x.control[g.control_country(n)] += g.output(n);
     }
-    std::map<std::pair<StageId, Country>, std::uint32_t> slot;
-    for (const auto& [key, x] : groups) {
-        const auto [stage, country] = key;
-        const auto k = std::max<std::size_t>(1, markets[stage].size());
+    return groups;
+}
+
+DiagramNode group_node(const SupplyGraph& g, GroupKey key, const Group& x,
+                       const std::vector<CommodityId>& markets) {
+    const auto [stage, country] = key;
+    const auto k = std::max<std::size_t>(1, markets.size());
+    DiagramNode y;
+    y.key = g.stage_info(stage).id + "/" + std::string(country_code(country));
+    y.name = std::string(country_name(country));
+    y.stage = stage;
+    y.country = y.owner = country;
+    const auto top = std::max_element(x.control.begin(), x.control.end(),
+                                      [](auto& a, auto& b) { return a.second < b.second; });
+    if (top->second >= 0.5 * x.output) y.owner = top->first;
+    y.share = x.share_sum / double(k);
+    y.share_text = markets.size() == 1
+                       ? percent(y.share) + " of " + std::string(g.commodity_name(markets[0]))
+                       : fmt::format("{} avg of {} markets", percent(y.share), k);
+    y.tooltip = fmt::format("{}, {}", country_name(country), g.stage_info(stage).name);
+    y.fraction = x.output > 0 ? x.surviving / x.output : 1.0;
+    y.removed = x.all_removed;
+    return y;
+}
+
+// One diagram node per (stage, country); shares are means over the stage's markets.
+std::vector<std::uint32_t> add_aggregates(const SupplyGraph& g, const Overlay& o, Diagram& d) {
+    const auto total = market_totals(g);
+    const auto markets = stage_markets(g);
+    std::map<GroupKey, std::uint32_t> slot;
+    for (const auto& [key, x] : collect_groups(g, o, total)) {
         slot[key] = std::uint32_t(d.nodes.size());
-        DiagramNode y;
-        y.key = g.stage_info(stage).id + "/" + std::string(country_code(country));
-        y.name = std::string(country_name(country));
-        y.stage = stage;
-        y.country = y.owner = country;
-        const auto top = std::max_element(x.control.begin(), x.control.end(),
-                                          [](auto& a, auto& b) { return a.second < b.second; });
-        if (top->second >= 0.5 * x.output) y.owner = top->first;
-        y.share = x.share_sum / double(k);
-        y.share_text = k == 1 ? percent(y.share) + " of " +
-                                    std::string(g.commodity_name(markets[stage].front()))
-                              : fmt::format("{} avg of {} markets", percent(y.share), k);
-        y.tooltip = fmt::format("{}, {}", country_name(country), g.stage_info(stage).name);
-        y.fraction = x.output > 0 ? x.surviving / x.output : 1.0;
-        y.removed = x.all_removed;
-        d.nodes.push_back(std::move(y));
+        d.nodes.push_back(group_node(g, key, x, markets[key.first]));
     }
+    std::vector<std::uint32_t> node_slot(g.num_nodes());
+    for (NodeId n = 0; n < g.num_nodes(); ++n) node_slot[n] = slot[{g.stage(n), g.country(n)}];
     std::map<std::pair<std::uint32_t, std::uint32_t>, DiagramEdge> edges;
     for (EdgeId e = 0; e < g.num_edges(); ++e) {
-        const NodeId a = g.from(e), b = g.to(e);
-        const auto from = slot[{g.stage(a), g.country(a)}], to = slot[{g.stage(b), g.country(b)}];
+        const NodeId a = g.from(e);
+        const auto from = node_slot[a], to = node_slot[g.to(e)];
         if (from == to) continue;
-        auto [it, fresh] = edges.try_emplace({from, to}, DiagramEdge{from, to, 0, 0, true});
-        auto& y = it->second;
+        auto& y = edges.try_emplace({from, to}, DiagramEdge{from, to, 0, 0, true}).first->second;
         y.flow += g.flow(e);
         y.weight += ratio(g.flow(e), total[g.commodity(a)]) /
                     double(std::max<std::size_t>(1, markets[g.stage(a)].size()));
         y.cut = y.cut && !o.cut_edge.empty() && o.cut_edge[e];
     }
     for (auto& [key, e] : edges) d.edges.push_back(e);
-    std::vector<std::uint32_t> node_slot(g.num_nodes());
-    for (NodeId n = 0; n < g.num_nodes(); ++n) node_slot[n] = slot[{g.stage(n), g.country(n)}];
     return node_slot;
 }
 

@@ -212,6 +212,21 @@ void set_defaults(Agraph_t* g, const Diagram& d) {
     set_html(g, g, "label", title_html(d));
 }
 
+void add_edges(Agraph_t* g, const Diagram& d, const std::vector<Agnode_t*>& nodes) {
+    for (const auto& x : d.edges) {
+        Agedge_t* e = agedge(g, nodes[x.from], nodes[x.to], nullptr, 1);
+        const double w = std::log10(1 + 99 * std::clamp(x.weight, 0.0, 1.0)) / 2;
+        set(e, "penwidth", fmt::format("{:.2f}", 0.5 + 5 * w));
+        set(e, "tooltip",
+            escape_dot_text(
+                fmt::format("{} → {}: {:g}", d.nodes[x.from].name, d.nodes[x.to].name, x.flow)));
+        if (x.cut) {
+            set(e, "style", "dotted");
+            set(e, "color", "#999999");
+        }
+    }
+}
+
 GraphPtr build_graph(const Diagram& d) {
     GraphPtr g(agopen(gv("chokepoint"), Agstrictdirected, nullptr), &agclose);
     set_defaults(g.get(), d);
@@ -238,18 +253,7 @@ GraphPtr build_graph(const Diagram& d) {
             style_node(g.get(), nodes[i], d.nodes[i]);
         }
     }
-    for (const auto& x : d.edges) {
-        Agedge_t* e = agedge(g.get(), nodes[x.from], nodes[x.to], nullptr, 1);
-        const double w = std::log10(1 + 99 * std::clamp(x.weight, 0.0, 1.0)) / 2;
-        set(e, "penwidth", fmt::format("{:.2f}", 0.5 + 5 * w));
-        set(e, "tooltip",
-            escape_dot_text(
-                fmt::format("{} → {}: {:g}", d.nodes[x.from].name, d.nodes[x.to].name, x.flow)));
-        if (x.cut) {
-            set(e, "style", "dotted");
-            set(e, "color", "#999999");
-        }
-    }
+    add_edges(g.get(), d, nodes);
     Agnode_t* legend = helper_node(g.get(), "chokepoint:legend");
     set(legend, "shape", "plaintext");
     set_html(g.get(), legend, "label", legend_html(d));

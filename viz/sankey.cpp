@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <set>
 
 #include "viz/escape.hpp"
 #include "viz/palette.hpp"
@@ -56,20 +58,21 @@ std::string wrapped(std::string_view text, std::size_t chars, double x) {
     return out;
 }
 
-}  // namespace
+using Slots = std::map<std::pair<StageId, Country>, std::size_t>;
 
-std::string sankey_svg(const SupplyGraph& g, const SankeyOptions& opts) {
-    const std::size_t stages = g.num_stages();
+// Bands with their shares, ordered and placed; `slot` finds a (stage, country)'s band.
+std::vector<Band> make_bands(const SupplyGraph& g, const SankeyOptions& opts, Slots& slot) {
     std::vector<double> total(g.num_commodities(), 0.0);
     for (NodeId n = 0; n < g.num_nodes(); ++n) total[g.commodity(n)] += g.output(n);
-    std::vector<std::size_t> markets(stages, 0);
-    for (CommodityId c = 0; c < g.num_commodities(); ++c)
-        ++markets[g.stage(g.producers(c).front())];
-
+    std::set<std::pair<StageId, CommodityId>> produced;  // a commodity may span stages
+    for (NodeId n = 0; n < g.num_nodes(); ++n) produced.emplace(g.stage(n), g.commodity(n));
+    std::vector<std::size_t> markets(g.num_stages(), 0);
+    for (const auto& [stage, c] : produced) ++markets[stage];
     std::map<std::pair<StageId, Country>, double> shares;
-    for (NodeId n = 0; n < g.num_nodes(); ++n)
-        shares[{g.stage(n), g.country(n)}] +=
-            ratio(g.output(n), total[g.commodity(n)]) / double(markets[g.stage(n)]);
+    for (NodeId n = 0; n < g.num_nodes(); ++n) {
+        shares[{g.stage(n), g.country(n)}] += ratio(g.output(n), total[g.commodity(n)]) /
+                                              double(std::max<std::size_t>(1, markets[g.stage(n)]));
+    }
     std::vector<Band> bands;
     for (const auto& [key, share] : shares) bands.push_back({key.first, key.second, share});
     std::sort(bands.begin(), bands.end(), [](const Band& a, const Band& b) {
@@ -77,28 +80,27 @@ std::string sankey_svg(const SupplyGraph& g, const SankeyOptions& opts) {
         if (a.share != b.share) return a.share > b.share;
         return country_code(a.country) < country_code(b.country);
     });
-    std::map<std::pair<StageId, Country>, std::size_t> slot;
-    for (std::size_t i = 0; i < bands.size(); ++i) slot[{bands[i].stage, bands[i].country}] = i;
-
-    // Column layout: every column spans the same height, gaps between bands.
+    // Every column spans the same height, with gaps between bands.
     const double usable = opts.height - kTop - kBottom;
-    for (StageId s = 0; s < stages; ++s) {
-        std::vector<Band*> col;
+    for (std::size_t i = 0, j = 0; i < bands.size(); i = j) {
         double sum = 0;
-        for (auto& b : bands)
-            if (b.stage == s) col.push_back(&b), sum += b.share;
-        const double scale =
-            (usable - kGap * double(col.size() > 0 ? col.size() - 1 : 0)) / std::max(sum, 1e-12);
+        for (j = i; j < bands.size() && bands[j].stage == bands[i].stage; ++j)
+            sum += bands[j].share;
+        const double scale = (usable - kGap * double(j - i - 1)) / std::max(sum, 1e-12);
         double y = kTop;
-        for (Band* b : col) {
-            b->y = b->out_y = b->in_y = y;
-            b->h = std::max(1.0, b->share * scale);
-            y += b->h + kGap;
+        for (std::size_t k = i; k < j; ++k) {
+            bands[k].y = bands[k].out_y = bands[k].in_y = y;
+            bands[k].h = std::max(1.0, bands[k].share * scale);
+            y += bands[k].h + kGap;
+            slot[{bands[k].stage, bands[k].country}] = k;
         }
     }
+    return bands;
+}
 
-    // Inflow of each input commodity into each band, for the right ends of ribbons.
-    std::map<std::pair<std::size_t, CommodityId>, double> inflow;
+// Forward links between bands, sorted by (from, to); adds their weights to the bands' totals.
+std::vector<Link> make_links(const SupplyGraph& g, std::vector<Band>& bands, Slots& slot) {
+    std::map<std::pair<std::size_t, CommodityId>, double> inflow;  // per band and input commodity
     for (EdgeId e = 0; e < g.num_edges(); ++e)
         inflow[{slot[{g.stage(g.to(e)), g.country(g.to(e))}], g.commodity(g.from(e))}] += g.flow(e);
     std::map<std::pair<std::size_t, std::size_t>, Link> links;
@@ -110,69 +112,59 @@ std::string sankey_svg(const SupplyGraph& g, const SankeyOptions& opts) {
         l.out_weight += g.flow(e);
         l.in_weight += ratio(g.flow(e), inflow[{to, g.commodity(a)}]);
     }
+    std::vector<Link> out;
     for (const auto& [key, l] : links) {
         bands[l.from].out_total += l.out_weight;
         bands[l.to].in_total += l.in_weight;
+        out.push_back(l);
     }
+    return out;
+}
 
-    const double step =
-        stages > 1 ? (opts.width - kLeft - kRight - kBandWidth) / double(stages - 1) : 0;
-    auto x_of = [&](StageId s) { return kLeft + step * double(s); };
-    std::string svg = fmt::format(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" "
-        "viewBox=\"0 0 {0:.0f} {1:.0f}\" font-family=\"Helvetica,Arial,sans-serif\" "
-        "font-size=\"11\">\n",
-        opts.width, opts.height);
-    for (StageId s = 0; s < stages; ++s) {
-        const auto& info = g.stage_info(s);
-        const auto chars = std::size_t(std::max(8.0, (stages > 1 ? step : opts.width) / 7.0));
-        svg += fmt::format("<text y=\"16\" font-weight=\"bold\" font-size=\"12\">{}</text>\n",
-                           wrapped(info.name.empty() ? info.id : info.name, chars, x_of(s)));
-    }
-    // Ribbons: ordered by the far end's position at both ends so they do not cross needlessly.
-    std::vector<const Link*> order;
-    for (const auto& [key, l] : links) order.push_back(&l);
-    std::sort(order.begin(), order.end(), [](auto* a, auto* b) {
-        return std::pair(a->from, a->to) < std::pair(b->from, b->to);
-    });
-    std::vector<double> left_y(order.size()), right_y(order.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        auto& b = bands[order[i]->from];
+// Ribbons stacked at each band in the order of their other end, so they do not cross needlessly.
+void draw_ribbons(std::string& svg, std::vector<Band>& bands, const std::vector<Link>& links,
+                  const std::function<double(StageId)>& x_of) {
+    std::vector<double> left_y(links.size()), right_y(links.size());
+    for (std::size_t i = 0; i < links.size(); ++i) {
+        auto& b = bands[links[i].from];
         left_y[i] = b.out_y;
-        b.out_y += b.h * ratio(order[i]->out_weight, b.out_total);
+        b.out_y += b.h * ratio(links[i].out_weight, b.out_total);
     }
-    std::vector<std::size_t> by_target(order.size());
-    for (std::size_t i = 0; i < order.size(); ++i) by_target[i] = i;
+    std::vector<std::size_t> by_target(links.size());
+    for (std::size_t i = 0; i < links.size(); ++i) by_target[i] = i;
     std::stable_sort(by_target.begin(), by_target.end(), [&](auto x, auto y) {
-        return std::pair(order[x]->to, order[x]->from) < std::pair(order[y]->to, order[y]->from);
+        return std::pair(links[x].to, links[x].from) < std::pair(links[y].to, links[y].from);
     });
     for (auto i : by_target) {
-        auto& b = bands[order[i]->to];
+        auto& b = bands[links[i].to];
         right_y[i] = b.in_y;
-        b.in_y += b.h * ratio(order[i]->in_weight, b.in_total);
+        b.in_y += b.h * ratio(links[i].in_weight, b.in_total);
     }
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        const auto& a = bands[order[i]->from];
-        const auto& b = bands[order[i]->to];
-        const double h1 = a.h * ratio(order[i]->out_weight, a.out_total);
-        const double h2 = b.h * ratio(order[i]->in_weight, b.in_total);
+    for (std::size_t i = 0; i < links.size(); ++i) {
+        const auto& a = bands[links[i].from];
+        const auto& b = bands[links[i].to];
+        const double h1 = a.h * ratio(links[i].out_weight, a.out_total);
+        const double h2 = b.h * ratio(links[i].in_weight, b.in_total);
         const double x1 = x_of(a.stage) + kBandWidth, x2 = x_of(b.stage), mx = (x1 + x2) / 2;
-        const double y1 = left_y[i], y2 = right_y[i];
         svg += fmt::format(
             "<path d=\"M{0:.1f},{1:.1f} C{2:.1f},{1:.1f} {2:.1f},{3:.1f} {4:.1f},{3:.1f} "
             "L{4:.1f},{5:.1f} C{2:.1f},{5:.1f} {2:.1f},{6:.1f} {0:.1f},{6:.1f} Z\" fill=\"{7}\" "
             "fill-opacity=\"{11}\"><title>{8} → {9}: {10:g}</title></path>\n",
-            x1, y1, mx, y2, x2, y2 + h2, y1 + h1, country_colour(a.country),
-            country_code(a.country), country_code(b.country), order[i]->out_weight,
+            x1, left_y[i], mx, right_y[i], x2, right_y[i] + h2, left_y[i] + h1,
+            country_colour(a.country), country_code(a.country), country_code(b.country),
+            links[i].out_weight,
             b.stage == a.stage + 1 ? "0.45" : "0.2");  // ribbons that skip a stage recede
     }
+}
+
+void draw_bands(std::string& svg, const std::vector<Band>& bands, const SankeyOptions& opts,
+                const std::function<double(StageId)>& x_of) {
     for (const auto& b : bands) {
-        const auto colour = country_colour(b.country);
         svg += fmt::format(
             "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"{}\" "
             "stroke=\"#333\" stroke-width=\"0.5\"><title>{}: {:.1f}%</title></rect>\n",
-            x_of(b.stage), b.y, kBandWidth, b.h, colour, escape_html(country_name(b.country)),
-            100 * b.share);
+            x_of(b.stage), b.y, kBandWidth, b.h, country_colour(b.country),
+            escape_html(country_name(b.country)), 100 * b.share);
         if (b.h >= opts.min_label_height) {
             svg += fmt::format(
                 "<text x=\"{:.1f}\" y=\"{:.1f}\" dominant-baseline=\"middle\" stroke=\"#fff\" "
@@ -181,6 +173,31 @@ std::string sankey_svg(const SupplyGraph& g, const SankeyOptions& opts) {
                 100 * b.share);
         }
     }
+}
+
+}  // namespace
+
+std::string sankey_svg(const SupplyGraph& g, const SankeyOptions& opts) {
+    Slots slot;
+    auto bands = make_bands(g, opts, slot);
+    const auto links = make_links(g, bands, slot);
+    const std::size_t stages = g.num_stages();
+    const double step =
+        stages > 1 ? (opts.width - kLeft - kRight - kBandWidth) / double(stages - 1) : 0;
+    const std::function<double(StageId)> x_of = [&](StageId s) { return kLeft + step * s; };
+    std::string svg = fmt::format(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" "
+        "viewBox=\"0 0 {0:.0f} {1:.0f}\" font-family=\"Helvetica,Arial,sans-serif\" "
+        "font-size=\"11\">\n",
+        opts.width, opts.height);
+    const auto chars = std::size_t(std::max(8.0, (stages > 1 ? step : opts.width) / 7.0));
+    for (StageId s = 0; s < stages; ++s) {
+        const auto& info = g.stage_info(s);
+        svg += fmt::format("<text y=\"16\" font-weight=\"bold\" font-size=\"12\">{}</text>\n",
+                           wrapped(info.name.empty() ? info.id : info.name, chars, x_of(s)));
+    }
+    draw_ribbons(svg, bands, links, x_of);
+    draw_bands(svg, bands, opts, x_of);
     return svg + "</svg>\n";
 }
 

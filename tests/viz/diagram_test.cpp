@@ -85,3 +85,12 @@ TEST_CASE("make_diagram: rejects overlays of the wrong size") {
     CHECK_THROWS_AS(make_diagram(g, o), std::invalid_argument);
     CHECK_THROWS_AS(make_diagram(g, {}, {{7}, "x"}), std::invalid_argument);
 }
+
+TEST_CASE("make_diagram: a commodity produced in two stages aggregates per stage") {
+    //  a(s1, x, CN) --> b(s2, x, US): x has producers in both stages
+    const auto g = make_graph("a:s1:x:CN:30 b:s2:x:US:10", "a>b:5");
+    const auto d = make_diagram(g, {}, {}, {.aggregation = Aggregation::country});
+    REQUIRE(d.nodes.size() == 2);
+    CHECK(d.nodes[1].share == Approx(0.25));
+    CHECK(d.nodes[1].share_text == "25.0% of x");
+}

@@ -48,3 +48,9 @@ TEST_CASE("sankey_svg: long stage names wrap, markup is escaped") {
     CHECK(count(svg, "<tspan") >= 2);
     CHECK(svg.find("&lt;with&gt;") != std::string::npos);
 }
+
+TEST_CASE("sankey_svg: a commodity produced in two stages") {
+    const auto svg = sankey_svg(make_graph("a:s1:x:CN:30 b:s2:x:US:10", "a>b:5"));
+    CHECK(svg.find("CN 75%") != std::string::npos);
+    CHECK(svg.find("US 25%") != std::string::npos);
+}
