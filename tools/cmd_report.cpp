@@ -72,6 +72,12 @@ viz::HtmlSection chokepoints_section(const SupplyGraph& g, const std::vector<Nod
         "Single points of failure: facilities whose removal alone stops an end product completely "
         "(immediate model, no rerouting). Dominator analysis will appear here once it is part of "
         "chokepoint.");
+    if (g.num_nodes() > kMaxSpofNodes) {
+        s.paragraphs.push_back(fmt::format(
+            "The search for single points of failure was skipped: it is quadratic and the dataset "
+            "has more than {} nodes.",
+            format_number(double(kMaxSpofNodes))));
+    }
     HtmlTable t{
         "Single points of failure", {"Facility", "Stage", "Country", "End products stopped"}, {}};
     Disruption d{std::vector<double>(g.num_nodes(), 1.0), {}};
@@ -138,7 +144,9 @@ Findings key_findings(const SupplyGraph& g, const std::vector<MarketShares>& loc
                        fmt::format("remove {} by location: {} -{}", country_code(w.country),
                                    g.commodity_name(g.end_products()[k]), format_percent(w.worst)));
     }
-    f.emplace_back("single points of failure", format_number(double(spof.size())));
+    f.emplace_back("single points of failure", g.num_nodes() > kMaxSpofNodes
+                                                   ? std::string("not searched (too many nodes)")
+                                                   : format_number(double(spof.size())));
     if (const auto central = most_central(g, 1); !central.empty()) {
         f.emplace_back("most central facility",
                        fmt::format("{} ({}, {} of end output)", g.name(central[0]),
@@ -274,7 +282,8 @@ void add_report_command(CLI::App& app, Context& ctx) {
         std::optional<Scenario> extra;
         if (!o->scenario.empty()) extra = parse_scenario_arg(g, o->scenario);
         const auto aggregation = choose_aggregation(g, "auto", *ctx.err);
-        const auto spof = single_points_of_failure(g);
+        const auto spof =
+            g.num_nodes() > kMaxSpofNodes ? std::vector<NodeId>{} : single_points_of_failure(g);
         const auto sweep = country_sweep(g);
         const auto findings = key_findings(g, market_shares(g, ShareView::location), sweep, spof);
 

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 #include "viz/escape.hpp"
@@ -23,18 +24,28 @@ char* gv(const char* s) { return const_cast<char*>(s); }
 
 using GraphPtr = std::unique_ptr<Agraph_t, decltype(&agclose)>;
 
+// The one Graphviz context of the process, locked while in use (gvc is not re-entrant). It is
+// never freed, deliberately: Graphviz 2.42's pango plugin keeps a pointer into the font table of
+// the context it last measured text for and compares against it on the next call, so freeing a
+// context and creating another reads freed memory (AddressSanitizer: heap-use-after-free in
+// textspan_size, seen when the report renders its second diagram).
 class Context {
 public:
-    Context() : gvc_(gvContext()) {
-        if (!gvc_) throw std::runtime_error("Graphviz: cannot create a context");
+    Context() : lock_(shared().mutex) {
+        if (!shared().gvc) throw std::runtime_error("Graphviz: cannot create a context");
     }
-    ~Context() { gvFreeContext(gvc_); }
-    Context(const Context&) = delete;
-    Context& operator=(const Context&) = delete;
-    GVC_t* get() const { return gvc_; }
+    GVC_t* get() const { return shared().gvc; }
 
 private:
-    GVC_t* gvc_;
+    struct Shared {
+        GVC_t* gvc;
+        std::mutex mutex;
+    };
+    static Shared& shared() {
+        static Shared s{gvContext(), {}};
+        return s;
+    }
+    std::lock_guard<std::mutex> lock_;
 };
 
 // A layout that is freed before its graph is closed.

@@ -72,17 +72,18 @@ TEST_CASE("render golden: scenario, highlight and aggregation") {
 TEST_CASE("render: formats from the extension, written atomically") {
     const auto mini = (kSource / "datasets/cobalt_mini.json").string();
     for (const char* ext : {"svg", "png", "pdf"}) {
-        const auto out = scratch(std::string("mini.") + ext);
+        const auto out = scratch(std::string("render-mini.") + ext);
         fs::remove(out);
         REQUIRE(run({"render", mini, "-o", out.string()}).code == 0);
         CHECK(fs::file_size(out) > 1000);
     }
-    CHECK(slurp(scratch("mini.svg")).find("<svg") != std::string::npos);
+    CHECK(slurp(scratch("render-mini.svg")).find("<svg") != std::string::npos);
     const auto r = run({"render", mini, "--format", "dot", "-o", "-"});
     CHECK(r.code == 0);
     CHECK(r.out.rfind("strict digraph", 0) == 0);
     for (const auto& entry : fs::directory_iterator(scratch("").parent_path()))
-        CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+        CHECK(entry.path().filename().string().rfind(".render-mini.", 0) !=
+              0);  // no temporary left
 }
 
 TEST_CASE("render: automatic aggregation says so on stderr") {
