@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 
 namespace chokepoint {
@@ -47,14 +48,30 @@ std::vector<double> immediate_fractions(const SupplyGraph& g, const Disruption& 
     }
     std::vector<double> f(g.num_nodes(), 1.0);
     std::vector<Inflow> scratch;
+    // Only nodes downstream of a limit or a cut can fall below 1; the rest would recompute
+    // exactly 1.0 (every inflow survives in full, summed in the same order), so they are skipped.
+    std::vector<std::uint8_t> dirty(g.num_nodes(), 0);
+    for (NodeId n = 0; n < d.limit.size(); ++n) dirty[n] = d.limit[n] != 1.0;
+    for (EdgeId e = 0; e < d.cut.size(); ++e)
+        if (d.cut[e]) dirty[g.to(e)] = 1;
+    const auto targets = g.edge_targets();
+    const auto offsets = g.out_offsets();
+    auto spread = [&](NodeId n) {
+        if (f[n] == 1.0) return;
+        for (EdgeId e = offsets[n]; e < offsets[n + 1]; ++e) dirty[targets[e]] = 1;
+    };
     const auto order = g.topological_order();
     for (std::size_t i = 0; i < order.size();) {
         // [i, j) is one strongly connected component.
         std::size_t j = i + 1;
         while (j < order.size() && g.component(order[j]) == g.component(order[i])) ++j;
         if (j - i == 1) {
-            f[order[i]] = node_fraction(g, order[i], d, f, scratch);
-        } else {
+            if (dirty[order[i]]) {
+                f[order[i]] = node_fraction(g, order[i], d, f, scratch);
+                spread(order[i]);
+            }
+        } else if (std::any_of(order.begin() + i, order.begin() + j,
+                               [&](NodeId n) { return dirty[n]; })) {
             // Monotone from all-ones: each round can only lower fractions, so it converges.
             for (std::size_t round = 0; round < opts.max_rounds; ++round) {
                 double change = 0;
@@ -65,6 +82,7 @@ std::vector<double> immediate_fractions(const SupplyGraph& g, const Disruption& 
                 }
                 if (change <= opts.tolerance) break;
             }
+            for (std::size_t k = i; k < j; ++k) spread(order[k]);
         }
         i = j;
     }

@@ -56,6 +56,8 @@ Disruption apply_scenario(const SupplyGraph& g, const Scenario& s) {
         }
     }
     if (s.by == CutBy::embargo) {
+        d.embargoed.assign(kNumCountries, 0);
+        for (Country c = 0; c < kNumCountries; ++c) d.embargoed[c] = cut(c) ? 1 : 0;
         for (EdgeId e = 0; e < g.num_edges(); ++e) {
             const Country a = g.country(g.from(e)), b = g.country(g.to(e));
             if (a != b && cut(a)) d.cut[e] = 1;

@@ -28,10 +28,13 @@ struct Scenario {
 };
 
 /// The effect of a scenario on the graph: `limit[n]` in [0, 1] caps node n's output fraction
-/// (and capacity fraction), `cut[e]` marks edges that carry nothing.
+/// (and capacity fraction), `cut[e]` marks edges that carry nothing. `embargoed[c]` (indexed by
+/// Country, empty unless the scenario is an embargo) marks countries whose exports are cut: the
+/// market rerouting model needs it to forbid new export links, not only the existing ones.
 struct Disruption {
     std::vector<double> limit;
     std::vector<std::uint8_t> cut;
+    std::vector<std::uint8_t> embargoed;
 };
 
 /// The disruption a scenario causes. Time O(V + E + owners).

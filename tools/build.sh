@@ -11,7 +11,7 @@ mode=${1:-demo}
 packages=(cmake g++ make pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz catch2
           libcli11-dev libfmt-dev coinor-libclp-dev iso-codes
           python3 python3-networkx python3-scipy python3-numpy python3-igraph python3-graph-tool
-          chromium)
+          python3-jsonschema chromium)
 
 missing=()
 for p in "${packages[@]}"; do

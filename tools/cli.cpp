@@ -72,6 +72,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     Context ctx{0, &out, &err};
     add_validate_command(app, ctx);
     add_info_command(app, ctx);
+    add_concentration_command(app, ctx);
+    add_stress_command(app, ctx);
+    add_sweep_command(app, ctx);
+    add_import_command(app, ctx);
+    add_export_command(app, ctx);
     add_render_command(app, ctx);
     add_report_command(app, ctx);
     try {

@@ -46,6 +46,11 @@ Dataset load(const Context& ctx, const std::string& path);
 /// Each command: adds itself to the app. Implemented in tools/cmd_<name>.cpp.
 void add_validate_command(CLI::App& app, Context& ctx);
 void add_info_command(CLI::App& app, Context& ctx);
+void add_concentration_command(CLI::App& app, Context& ctx);
+void add_stress_command(CLI::App& app, Context& ctx);
+void add_sweep_command(CLI::App& app, Context& ctx);
+void add_import_command(CLI::App& app, Context& ctx);
+void add_export_command(CLI::App& app, Context& ctx);
 void add_render_command(CLI::App& app, Context& ctx);
 void add_report_command(CLI::App& app, Context& ctx);
 

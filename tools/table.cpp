@@ -90,6 +90,7 @@ void Table::write_text(std::ostream& out) const {
             if (c > 0) s += "  ";
             s += right_[c] ? pad + cells[c] : (c + 1 == cells.size() ? cells[c] : cells[c] + pad);
         }
+        while (!s.empty() && s.back() == ' ') s.pop_back();
         out << s << '\n';
     };
     line(headers_);

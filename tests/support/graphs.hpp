@@ -1,8 +1,8 @@
 #pragma once
 // Small graphs for tests, written as text so each test shows its picture:
 //   make_graph("a:mine:ore:CD b:refine:metal:CN", "a>b:10")
-// nodes "id:stage:commodity:country[:output]" (output 100 unless given, stages in first-seen
-// order), edges "from>to:flow".
+// nodes "id:stage:commodity:country[:output[:capacity]]" (output 100 unless given, capacity =
+// output unless given, stages in first-seen order), edges "from>to:flow".
 
 #include <sstream>
 #include <string>
@@ -32,6 +32,7 @@ inline SupplyGraph make_graph(const std::string& nodes, const std::string& edges
         spec.commodity = f.at(2);
         spec.country = f.at(3);
         spec.output = f.size() > 4 ? std::stod(f[4]) : 100.0;
+        if (f.size() > 5) spec.capacity = std::stod(f[5]);
         b.add_node(spec);
     }
     while (ein >> tok) {
