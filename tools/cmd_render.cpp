@@ -17,6 +17,8 @@ struct RenderOpts {
 
 std::string output_format(const RenderOpts& o) {
     std::string f = o.format;
+    if (f.empty() && (o.output.empty() || o.output == "-"))
+        throw UsageError("render: give -o FILE.(svg|png|pdf|dot), or --format for standard output");
     if (f.empty()) {
         f = std::filesystem::path(o.output).extension().string();
         if (!f.empty()) f.erase(0, 1);
@@ -37,8 +39,8 @@ void add_render_command(CLI::App& app, Context& ctx) {
         "render", "Draw the supply chain: stages left to right, boxes coloured by country");
     cmd->add_option("FILE", o->file, "Dataset file ('-' reads standard input)")->required();
     cmd->add_option("-o,--output", o->output,
-                    "Write the diagram to FILE (atomically); the extension picks the format")
-        ->required();
+                    "Write the diagram to FILE (atomically); the extension picks the format. "
+                    "Without it (or with '-') the diagram goes to standard output: give --format");
     cmd->add_option("--format", o->format, "svg, png, pdf or dot (default: from the extension)")
         ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
     cmd->add_option("--highlight", o->highlight,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "algorithms/concentration.hpp"
 #include "tools/cli.hpp"
 #include "tools/report_data.hpp"
 #include "tools/table.hpp"
@@ -39,29 +40,30 @@ std::string hhi_level(double hhi) {
     return hhi > 2500 ? "high" : hhi >= 1500 ? "moderate" : "unconcentrated";
 }
 
-HtmlTable concentration_table(const SupplyGraph& g, ShareView view) {
+HtmlTable concentration_table(const SupplyGraph& g, const ConcentrationResult& c,
+                              std::size_t view) {
     HtmlTable t{
-        view == ShareView::location ? "By location (where production happens)"
-                                    : "By owner (output split by owners' countries)",
+        view == 0 ? "By location (where production happens)"
+                  : "By owner (output split by owners' countries)",
         {"Market", "Stage", "Producers", "Top country", "Top share", "Top 3", "HHI", "Level"},
         {}};
-    for (const auto& m : market_shares(g, view)) {
-        if (m.shares.empty()) continue;
+    for (const auto& m : c.markets) {
+        const auto& v = m.views[view];
+        if (v.shares.empty()) continue;
         std::string top3;
-        double cr3 = 0;
-        for (std::size_t i = 0; i < m.shares.size() && i < 3; ++i) {
-            top3 += fmt::format("{}{} {}", i ? ", " : "", country_code(m.shares[i].country),
-                                format_percent(m.shares[i].share));
-            cr3 += m.shares[i].share;
+        for (std::size_t i = 0; i < v.shares.size() && i < 3; ++i) {
+            top3 += fmt::format("{}{} {}", i ? ", " : "", v.shares[i].key,
+                                format_percent(v.shares[i].share));
         }
+        const auto top = parse_country(v.shares[0].key);
         t.rows.push_back({{std::string(g.commodity_name(m.commodity))},
                           {stage_name(g, m.stage)},
                           num(double(m.producers), format_number(double(m.producers))),
-                          country(m.shares[0].country),
-                          pct(m.shares[0].share, true),
-                          ordered(cr3, top3),
-                          num(m.hhi, format_number(m.hhi), viz::heat_colour(m.hhi / 10000)),
-                          {hhi_level(m.hhi)}});
+                          top ? country(*top) : HtmlCell{std::string(v.shares[0].key)},
+                          pct(v.cr1, true),
+                          ordered(v.cr3, top3),
+                          num(v.hhi, format_number(v.hhi), viz::heat_colour(v.hhi / 10000)),
+                          {hhi_level(v.hhi)}});
     }
     return t;
 }
@@ -105,7 +107,7 @@ viz::HtmlSection chokepoints_section(const SupplyGraph& g, const std::vector<Nod
     return s;
 }
 
-HtmlTable sweep_table(const SupplyGraph& g, const std::vector<SweepRow>& sweep) {
+HtmlTable sweep_table(const SupplyGraph& g, const std::vector<CountryLoss>& sweep) {
     HtmlTable t{"Loss of each end product when a country is cut off by location", {"Country"}, {}};
     for (CommodityId p : g.end_products()) t.headers.emplace_back(g.commodity_name(p));
     t.headers.insert(t.headers.end(), {"Worst", "Mean"});
@@ -124,21 +126,30 @@ std::string diagram_svg(const SupplyGraph& g, const viz::Overlay& o, const viz::
     return viz::render_diagram(viz::make_diagram(g, o, h, {.aggregation = a}), "svg");
 }
 
+// The first row of the sweep that is a real country: ZZ (rest of world) is a placeholder.
+const CountryLoss* worst_country(const std::vector<CountryLoss>& sweep) {
+    for (const auto& r : sweep)
+        if (country_code(r.country) != "ZZ") return &r;
+    return nullptr;
+}
+
 using Findings = std::vector<std::pair<std::string, std::string>>;
 
-Findings key_findings(const SupplyGraph& g, const std::vector<MarketShares>& location,
-                      const std::vector<SweepRow>& sweep, const std::vector<NodeId>& spof) {
+Findings key_findings(const SupplyGraph& g, const ConcentrationResult& concentration,
+                      const std::vector<CountryLoss>& sweep, const std::vector<NodeId>& spof) {
     Findings f;
-    const auto top = std::max_element(location.begin(), location.end(),
-                                      [](auto& a, auto& b) { return a.hhi < b.hhi; });
-    if (top != location.end() && !top->shares.empty()) {
+    const auto& markets = concentration.markets;
+    const auto top = std::max_element(markets.begin(), markets.end(), [](auto& a, auto& b) {
+        return a.views[0].hhi < b.views[0].hhi;
+    });
+    if (top != markets.end() && !top->views[0].shares.empty()) {
+        const auto& v = top->views[0];
         f.emplace_back("most concentrated market",
                        fmt::format("{}: {} {} (HHI {})", g.commodity_name(top->commodity),
-                                   country_code(top->shares[0].country),
-                                   format_percent(top->shares[0].share), format_number(top->hhi)));
+                                   v.shares[0].key, format_percent(v.cr1), format_number(v.hhi)));
     }
-    if (!sweep.empty() && !g.end_products().empty()) {
-        const auto& w = sweep.front();
+    if (const auto* worst = worst_country(sweep); worst && !g.end_products().empty()) {
+        const auto& w = *worst;
         const auto k = std::size_t(std::max_element(w.loss.begin(), w.loss.end()) - w.loss.begin());
         f.emplace_back("worst country cut-off",
                        fmt::format("remove {} by location: {} -{}", country_code(w.country),
@@ -181,7 +192,7 @@ viz::HtmlSection summary_section(const SupplyGraph& g, const Findings& findings)
     return s;
 }
 
-viz::HtmlSection diagrams_section(const SupplyGraph& g, const std::vector<SweepRow>& sweep,
+viz::HtmlSection diagrams_section(const SupplyGraph& g, const std::vector<CountryLoss>& sweep,
                                   const std::optional<Scenario>& extra, viz::Aggregation a) {
     viz::HtmlSection s{"diagrams", "Diagrams", {}, {}, {}, {}};
     s.paragraphs.push_back(
@@ -191,8 +202,8 @@ viz::HtmlSection diagrams_section(const SupplyGraph& g, const std::vector<SweepR
     s.figures.push_back({diagram_svg(g, {}, {}, a), "Baseline"});
     std::vector<Scenario> scenarios;
     if (extra) scenarios.push_back(*extra);
-    if (!sweep.empty() && sweep.front().worst > 0) {
-        const Country c = sweep.front().country;
+    if (const auto* worst = worst_country(sweep); worst && worst->worst > 0) {
+        const Country c = worst->country;
         scenarios.push_back(
             {.label = "remove " + std::string(country_code(c)) + " by location", .countries = {c}});
     }
@@ -218,9 +229,10 @@ viz::HtmlSection sources_section(const SupplyGraph& g) {
     return s;
 }
 
-viz::HtmlReport build_report(const SupplyGraph& g, const Findings& findings,
-                             const std::vector<SweepRow>& sweep, const std::vector<NodeId>& spof,
-                             const std::optional<Scenario>& extra, viz::Aggregation aggregation) {
+viz::HtmlReport build_report(const SupplyGraph& g, const ConcentrationResult& concentration,
+                             const Findings& findings, const std::vector<CountryLoss>& sweep,
+                             const std::vector<NodeId>& spof, const std::optional<Scenario>& extra,
+                             viz::Aggregation aggregation) {
     viz::HtmlReport r{g.info().name.empty() ? "chokepoint report" : g.info().name, {}, {}};
     r.subtitle =
         fmt::format("{}{} facilities, {} links, {} countries · chokepoint {}",
@@ -234,7 +246,7 @@ viz::HtmlReport build_report(const SupplyGraph& g, const Findings& findings,
          {"Country shares of each market's output. HHI = 10,000 × Σ share²; "
           "levels follow the 2010 US Horizontal Merger Guidelines (above "
           "2,500 high, 1,500-2,500 moderate)."},
-         {concentration_table(g, ShareView::location), concentration_table(g, ShareView::owner)},
+         {concentration_table(g, concentration, 0), concentration_table(g, concentration, 1)},
          {},
          {}});
     r.sections.push_back(chokepoints_section(g, spof));
@@ -285,9 +297,11 @@ void add_report_command(CLI::App& app, Context& ctx) {
         const auto spof =
             g.num_nodes() > kMaxSpofNodes ? std::vector<NodeId>{} : single_points_of_failure(g);
         const auto sweep = country_sweep(g);
-        const auto findings = key_findings(g, market_shares(g, ShareView::location), sweep, spof);
+        const auto concentration = measure_concentration(
+            g, {.views = {ConcentrationView::location, ConcentrationView::owner}});
+        const auto findings = key_findings(g, concentration, sweep, spof);
 
-        const auto r = build_report(g, findings, sweep, spof, extra, aggregation);
+        const auto r = build_report(g, concentration, findings, sweep, spof, extra, aggregation);
         write_output(ctx, {.path = o->output},
                      [&](std::ostream& os) { viz::write_html_report(os, r); });
         Table t({"finding", "value"});

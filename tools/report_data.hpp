@@ -1,7 +1,6 @@
 #pragma once
-// The numbers the report shows, computed simply until the concentration and chokepoint analyses
-// land on main: country shares and HHI per market, and the country sweep (every located country
-// removed by location, immediate model).
+// The country sweep as the report shows it: every located country cut off by location in turn
+// (algorithms/sweep.hpp, immediate model), with the worst and mean loss, worst first.
 
 #include <vector>
 
@@ -9,28 +8,14 @@
 
 namespace chokepoint::cli {
 
-enum class ShareView { location, owner };  // owner: equity, output split by owner country
-
-struct MarketShares {
-    CommodityId commodity = 0;
-    StageId stage = 0;
-    double total = 0;
-    std::size_t producers = 0;
-    std::vector<CountryShare> shares;  // share desc, then country asc
-    double hhi = 0;                    // 10,000 × Σ share²
-};
-
-/// Country shares of every market (commodity), by stage then commodity name. Time O(V log V).
-std::vector<MarketShares> market_shares(const SupplyGraph& g, ShareView view);
-
-struct SweepRow {
+struct CountryLoss {
     Country country = 0;
     std::vector<double> loss;  // per end product, in end_products() order
     double worst = 0, mean = 0;
 };
 
-/// Each located country removed by location in turn: the loss of every end product under the
-/// immediate model. Sorted by worst loss desc, mean desc, then country. Time O(C (V + E)).
-std::vector<SweepRow> country_sweep(const SupplyGraph& g);
+/// One row per located country, sorted by worst loss desc, mean desc, then country.
+/// Time O(C (V + E)), OpenMP-parallel over countries.
+std::vector<CountryLoss> country_sweep(const SupplyGraph& g);
 
 }  // namespace chokepoint::cli
