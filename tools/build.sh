@@ -3,6 +3,7 @@
 #   tools/build.sh demo   install what is missing, build, run the main job on a bundled dataset
 #   tools/build.sh test   install what is missing, build (warnings are errors), run the whole test
 #                         suite, then build again with AddressSanitizer + UBSan and run it again
+#   tools/build.sh deps   only install what is missing (the browser test calls this for chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-demo}
@@ -10,7 +11,7 @@ mode=${1:-demo}
 packages=(cmake g++ make pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz catch2
           libcli11-dev libfmt-dev coinor-libclp-dev iso-codes
           python3 python3-networkx python3-scipy python3-numpy python3-igraph python3-graph-tool
-          python3-jsonschema)
+          python3-jsonschema python3-pygraphviz chromium)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -31,6 +32,8 @@ build() {  # build DIR [cmake options...]
 }
 
 case "$mode" in
+  deps)
+    ;;
   demo)
     build build -DCHOKEPOINT_BUILD_TESTS=OFF
     ./build/tools/chokepoint info datasets/cobalt_mini.json
@@ -43,7 +46,7 @@ case "$mode" in
       ctest --test-dir build-sanitize -j"$jobs" --output-on-failure
     ;;
   *)
-    echo "usage: tools/build.sh demo|test" >&2
+    echo "usage: tools/build.sh demo|test|deps" >&2
     exit 2
     ;;
 esac

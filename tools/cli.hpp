@@ -52,6 +52,8 @@ void add_sweep_command(CLI::App& app, Context& ctx);
 void add_import_command(CLI::App& app, Context& ctx);
 void add_export_command(CLI::App& app, Context& ctx);
 void add_generate_command(CLI::App& app, Context& ctx);
+void add_render_command(CLI::App& app, Context& ctx);
+void add_report_command(CLI::App& app, Context& ctx);
 
 /// The whole program, for main and for tests: parses argv, runs, returns the exit code.
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
