@@ -36,12 +36,15 @@ case "$mode" in
     ;;
   demo)
     build build -DCHOKEPOINT_BUILD_TESTS=OFF
-    ./build/tools/chokepoint info datasets/cobalt_mini.json
+    ./build/tools/chokepoint concentration datasets/cobalt_batteries.json --by location,owner \
+      --commodity "mined cobalt" --top 5
+    echo
+    ./build/tools/chokepoint report datasets/cobalt_batteries.json -o build/report-cobalt_batteries.html
     ;;
   test)
-    build build -DCHOKEPOINT_WERROR=ON
+    build build -DCHOKEPOINT_BUILD_TESTS=ON -DCHOKEPOINT_WERROR=ON
     ctest --test-dir build -j"$jobs" --output-on-failure
-    build build-sanitize -DCHOKEPOINT_WERROR=ON -DCHOKEPOINT_SANITIZE=ON
+    build build-sanitize -DCHOKEPOINT_BUILD_TESTS=ON -DCHOKEPOINT_WERROR=ON -DCHOKEPOINT_SANITIZE=ON
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
       ctest --test-dir build-sanitize -j"$jobs" --output-on-failure
     ;;
