@@ -140,6 +140,16 @@ std::vector<double> flow_share(const SupplyGraph& g) {
     return share;
 }
 
+std::vector<NodeId> rank_by_value(const SupplyGraph& g, std::span<const double> value) {
+    if (value.size() != g.num_nodes())
+        throw std::invalid_argument("rank_by_value: wrong number of values");
+    auto order = all_nodes(g);
+    std::sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
+        return value[a] != value[b] ? value[a] > value[b] : g.id(a) < g.id(b);
+    });
+    return order;
+}
+
 std::vector<CountryValue> sum_by_country(const SupplyGraph& g, std::span<const double> value,
                                          CutBy by) {
     if (value.size() != g.num_nodes())

@@ -89,6 +89,9 @@ std::vector<double> closeness(const SupplyGraph& g);
 /// values sum to 2 (each shipment has two ends). Volumes are summed in their own units.
 std::vector<double> flow_share(const SupplyGraph& g);
 
+/// Node ids ordered by value desc, then id string asc (the order every listing uses).
+std::vector<NodeId> rank_by_value(const SupplyGraph& g, std::span<const double> value);
+
 struct CountryValue {
     Country country;
     double value;

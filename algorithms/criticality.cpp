@@ -166,7 +166,8 @@ std::vector<ProductLoss> single_failure_losses(const SupplyGraph& g, NodeId node
     return product_losses(g, f);
 }
 
-std::vector<Criticality> rank_criticality(const SupplyGraph& g, std::size_t top) {
+std::vector<Criticality> rank_criticality(const SupplyGraph& g, const CriticalityOptions& opts) {
+    const std::size_t top = opts.top;
     const Layout l(g);
     const auto products = g.end_products();
     std::vector<std::vector<Criticality>> found(static_cast<std::size_t>(omp_get_max_threads()));
@@ -183,6 +184,7 @@ std::vector<Criticality> rank_criticality(const SupplyGraph& g, std::size_t top)
             propagate(g, l, failed, c);
             add_losses(g, l, c, lost, stopped);
             for (std::size_t k = 0; k < products.size(); ++k) {
+                if (opts.product && products[k] != *opts.product) continue;
                 // All makers stopped is a loss of exactly 1, whatever the rounding of the sum.
                 const double loss =
                     stopped[k] == l.makers[k] ? 1.0 : std::min(lost[k] / l.baseline[k], 1.0);

@@ -2,6 +2,7 @@
 // Single points of failure under the immediate model of FORMAT.md, where different input
 // commodities are complements: a node can be fatal to a product without dominating it.
 
+#include <optional>
 #include <vector>
 
 #include "algorithms/cascade.hpp"
@@ -34,9 +35,15 @@ struct Criticality {
     double loss;  // loss of the product when the node alone fails, > 0
 };
 
-/// The `top` largest single-failure losses over all (node, end product) pairs (0: all), sorted by
-/// loss desc, then NodeId, then CommodityId. One downstream-cone propagation per node, in
-/// parallel (OpenMP); the result does not depend on the thread count. Time O(Σ cone edges · log).
-std::vector<Criticality> rank_criticality(const SupplyGraph& g, std::size_t top = 20);
+struct CriticalityOptions {
+    std::size_t top = 20;                // keep the largest `top` losses; 0: all
+    std::optional<CommodityId> product;  // only this end product
+};
+
+/// The largest single-failure losses over (node, end product) pairs with loss > 0, sorted by loss
+/// desc, then NodeId, then CommodityId. One downstream-cone propagation per node, in parallel
+/// (OpenMP); the result does not depend on the thread count. Time O(Σ cone edges · log).
+std::vector<Criticality> rank_criticality(const SupplyGraph& g,
+                                          const CriticalityOptions& opts = {});
 
 }  // namespace chokepoint

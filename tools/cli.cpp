@@ -72,6 +72,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     Context ctx{0, &out, &err};
     add_validate_command(app, ctx);
     add_info_command(app, ctx);
+    add_centrality_command(app, ctx);
+    add_spof_command(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

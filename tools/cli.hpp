@@ -46,6 +46,8 @@ Dataset load(const Context& ctx, const std::string& path);
 /// Each command: adds itself to the app. Implemented in tools/cmd_<name>.cpp.
 void add_validate_command(CLI::App& app, Context& ctx);
 void add_info_command(CLI::App& app, Context& ctx);
+void add_centrality_command(CLI::App& app, Context& ctx);
+void add_spof_command(CLI::App& app, Context& ctx);
 
 /// The whole program, for main and for tests: parses argv, runs, returns the exit code.
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

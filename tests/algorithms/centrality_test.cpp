@@ -237,3 +237,10 @@ TEST_CASE("parse_measure: names round-trip, unknown names throw") {
         CHECK(parse_measure(measure_name(m)) == m);
     CHECK_THROWS_AS(parse_measure("eigen"), std::invalid_argument);
 }
+
+TEST_CASE("rank_by_value: value desc, ties by id string") {
+    auto g = make_graph("b:s:x:CN a:s:x:CN c:s:x:CN", "");
+    const std::vector<double> v{1, 1, 2};
+    CHECK(rank_by_value(g, v) == std::vector<NodeId>{2, 1, 0});
+    CHECK(rank_by_value(SupplyGraph{}, {}).empty());
+}

@@ -131,7 +131,7 @@ TEST_CASE("rank_criticality: every positive loss, ordered, equal to the full mod
             for (const auto& p : l)
                 if (p.loss > 1e-15) expected.push_back({n, p.product, p.loss});
         }
-        auto got = rank_criticality(g, 0);
+        auto got = rank_criticality(g, {.top = 0});
         REQUIRE(got.size() == expected.size());
         for (std::size_t i = 1; i < got.size(); ++i) CHECK(got[i - 1].loss >= got[i].loss);
         std::sort(got.begin(), got.end(), [](const auto& a, const auto& b) {
@@ -150,17 +150,18 @@ TEST_CASE("rank_criticality: every positive loss, ordered, equal to the full mod
 TEST_CASE("rank_criticality: top N, ties by node then product, same with any thread count") {
     //  m --> r --> c      every node stops the cell: loss 1 for all three, in NodeId order
     auto g = make_graph("m:mine:ore:CD r:refine:metal:CN c:cell:cell:KR", "m>r:1 r>c:1");
-    auto top = rank_criticality(g, 2);
+    auto top = rank_criticality(g, {.top = 2});
     REQUIRE(top.size() == 2);
     CHECK(top[0].node == 0);
     CHECK(top[1].node == 1);
     CHECK(top[0].loss == 1.0);
+    CHECK(rank_criticality(g, {.top = 0, .product = *g.find_commodity("metal")}).empty());
     auto big = test::random_supply_graph(11, {.layers = 6, .width = 60, .back_edges = 8});
     const int threads = omp_get_max_threads();
     omp_set_num_threads(1);
-    auto serial = rank_criticality(big, 50);
+    auto serial = rank_criticality(big, {.top = 50});
     omp_set_num_threads(std::max(2, threads));
-    auto parallel = rank_criticality(big, 50);
+    auto parallel = rank_criticality(big, {.top = 50});
     omp_set_num_threads(threads);
     REQUIRE(serial.size() == parallel.size());
     for (std::size_t i = 0; i < serial.size(); ++i) {
