@@ -72,11 +72,36 @@ std::vector<std::uint8_t> mark(std::size_t n, std::span<const NodeId> nodes) {
     return m;
 }
 
-// Longest path in the condensation, each component weighing its size: no simple path, hence no
-// shortest path, visits more vertices.
+// Eccentricity of x inside its own component, following edges forwards or backwards.
+std::int32_t eccentricity_within(const SupplyGraph& g, NodeId x, bool forward,
+                                 std::vector<std::int32_t>& dist, std::vector<NodeId>& queue) {
+    const auto c = g.component(x);
+    queue.assign(1, x);
+    dist[x] = 0;
+    std::int32_t ecc = 0;
+    for (std::size_t h = 0; h < queue.size(); ++h) {
+        const NodeId v = queue[h];
+        ecc = dist[v];
+        auto visit = [&](NodeId w) {
+            if (g.component(w) == c && dist[w] < 0) dist[w] = dist[v] + 1, queue.push_back(w);
+        };
+        if (forward)
+            for (EdgeId e : g.out_edges(v)) visit(g.to(e));
+        else
+            for (EdgeId e : g.in_edges(v)) visit(g.from(e));
+    }
+    for (NodeId v : queue) dist[v] = -1;
+    return ecc;
+}
+
+// Bound on the vertices of any shortest path: the longest path in the condensation, each
+// component weighing the vertices a shortest path can spend in it. Such a segment is a shortest
+// path inside the component, so it has at most ecc_in(x) + ecc_out(x) edges for any x there.
 std::size_t vertex_diameter_bound(const SupplyGraph& g) {
     const auto order = g.topological_order();
     std::vector<std::size_t> longest(g.num_components(), 0);
+    std::vector<std::int32_t> dist(g.num_nodes(), -1);
+    std::vector<NodeId> queue;
     std::size_t vd = 0;
     for (std::size_t i = 0, j = 0; i < order.size(); i = j) {
         const auto c = g.component(order[i]);
@@ -87,7 +112,13 @@ std::size_t vertex_diameter_bound(const SupplyGraph& g) {
                 if (p != c) best = std::max(best, longest[p]);
             }
         }
-        longest[c] = best + (j - i);
+        std::size_t weight = j - i;
+        if (weight > 2) {
+            const auto span = eccentricity_within(g, order[i], true, dist, queue) +
+                              eccentricity_within(g, order[i], false, dist, queue);
+            weight = std::min(weight, static_cast<std::size_t>(span) + 1);
+        }
+        longest[c] = best + weight;
         vd = std::max(vd, longest[c]);
     }
     return vd;
@@ -120,6 +151,19 @@ std::vector<double> betweenness(const SupplyGraph& g, std::span<const NodeId> so
     for (const auto& p : part)
         for (std::size_t v = 0; v < n; ++v) bc[v] += p[v];
     return bc;
+}
+
+double estimate_brandes_work(const SupplyGraph& g, std::span<const NodeId> sources) {
+    if (sources.empty()) return 0;
+    const std::size_t pilots = std::min<std::size_t>(64, sources.size());
+    Search st(g.num_nodes());
+    double edges = 0;
+    for (std::size_t i = 0; i < pilots; ++i) {
+        st.bfs(g, sources[i * sources.size() / pilots]);
+        for (NodeId v : st.order) edges += double(g.out_degree(v) + g.in_degree(v));
+        st.reset();
+    }
+    return edges / double(pilots) * double(sources.size());
 }
 
 std::size_t rk_sample_size(const SupplyGraph& g, double epsilon, double delta) {

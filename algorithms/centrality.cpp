@@ -33,7 +33,8 @@ CentralityResult betweenness_result(const SupplyGraph& g, const CentralityOption
     const std::span<const NodeId> sources = sp ? g.source_nodes() : std::span<const NodeId>(every);
     const std::span<const NodeId> targets = sp ? g.end_producers() : std::span<const NodeId>(every);
     const std::size_t samples = rk_sample_size(g, opts.epsilon, opts.delta);
-    if (!opts.exact && g.num_nodes() > opts.exact_up_to && samples < sources.size()) {
+    if (!opts.exact && samples < sources.size() &&
+        estimate_brandes_work(g, sources) > opts.exact_work_limit) {
         auto est = sampled_betweenness(g, sources, targets, opts.epsilon, opts.delta, opts.seed);
         r.exact = false;
         r.epsilon = opts.epsilon;

@@ -32,9 +32,11 @@ struct CentralityOptions {
     Measure measure = Measure::betweenness;
     bool normalized = false;  // betweenness: divide by (n-1)(n-2) as networkx; degree: by n-1
     bool exact = false;       // never sample, whatever the size
-    std::size_t exact_up_to = 50000;  // betweenness on more nodes than this is sampled ...
-    double epsilon = 0.01;            // ... with additive error epsilon on the normalised scale
-    double delta = 0.1;               // ... with probability at least 1 - delta
+    // Betweenness is sampled when exact Brandes would visit more edges than this (about 5 s
+    // on one core) ...
+    double exact_work_limit = 1e9;
+    double epsilon = 0.01;  // ... with additive error epsilon on the normalised scale
+    double delta = 0.1;     // ... with probability at least 1 - delta
     std::uint64_t seed = 1;
 };
 
@@ -47,9 +49,9 @@ struct CentralityResult {
 };
 
 /// The chosen measure for every node. Betweenness is sampled (Riondato & Kornaropoulos 2016,
-/// "Fast approximation of betweenness centrality through sampling") when the graph has more than
-/// `exact_up_to` nodes, `exact` is off and fewer samples than exact BFS runs are needed; the
-/// result then says exact = false. Empty graph: empty values.
+/// "Fast approximation of betweenness centrality through sampling") when `exact` is off, the
+/// estimated work of exact Brandes exceeds `exact_work_limit` and fewer samples than exact
+/// searches are needed; the result then says exact = false. Empty graph: empty values.
 CentralityResult compute_centrality(const SupplyGraph& g, const CentralityOptions& opts = {});
 
 /// Brandes betweenness over shortest directed paths from every s in `sources` to every t in
@@ -67,11 +69,16 @@ struct SampledBetweenness {
 
 /// Riondato–Kornaropoulos estimate of betweenness over (sources × targets) pairs: r pairs drawn
 /// uniformly, one shortest path per pair drawn uniformly, r = (0.5/ε²)(⌊log2(VD−2)⌋ + 1 +
-/// ln(1/δ)) with VD bounded by the longest path in the condensation (sizes of its SCCs summed).
+/// ln(1/δ)) with VD bounded by the longest path in the condensation, each SCC counting
+/// min(size, ecc_in + ecc_out + 1) from one of its nodes.
 /// With probability ≥ 1−δ every value/(|S||T|) is within ε of the truth. Deterministic per seed.
 SampledBetweenness sampled_betweenness(const SupplyGraph& g, std::span<const NodeId> sources,
                                        std::span<const NodeId> targets, double epsilon,
                                        double delta, std::uint64_t seed);
+
+/// Edges exact betweenness from `sources` would visit: |sources| × the mean reach (edges) of up
+/// to 64 evenly spaced pilot searches. Time O(64 (V + E)).
+double estimate_brandes_work(const SupplyGraph& g, std::span<const NodeId> sources);
 
 /// Number of samples sampled_betweenness would draw.
 std::size_t rk_sample_size(const SupplyGraph& g, double epsilon, double delta);

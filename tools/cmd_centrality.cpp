@@ -133,7 +133,8 @@ void add_centrality_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--seed", o->seed, "Sampling: random seed")->capture_default_str();
     add_output_options(cmd, o->out);
     cmd->footer(
-        "Betweenness is sampled above 50,000 nodes (stated in the output); --exact forces.\n"
+        "Betweenness is sampled when exact would visit over 1e9 edges (the output says so);\n"
+        "--exact forces exact.\n"
         "Example:\n  chokepoint centrality datasets/cobalt_mini.json --measure betweenness-sp "
         "--top 5");
     cmd->callback([o, &ctx] {

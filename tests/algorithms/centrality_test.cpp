@@ -187,9 +187,12 @@ TEST_CASE("sampled_betweenness: within epsilon of the exact values, reproducible
         CHECK(std::abs(sp.value[v] - sp_exact[v]) / sp_pairs <= eps);
 }
 
-TEST_CASE("compute_centrality: samples above the size threshold unless exact is forced") {
+TEST_CASE("compute_centrality: samples above the work threshold unless exact is forced") {
     auto g = test::random_supply_graph(9, {.layers = 4, .width = 300});
-    CentralityOptions o{.measure = Measure::betweenness, .exact_up_to = 100, .epsilon = 0.05};
+    // Each search reaches its downstream cone: at least the source's own edges.
+    CHECK(estimate_brandes_work(g, g.source_nodes()) >= double(g.num_edges()) / 4);
+    CHECK(estimate_brandes_work(g, {}) == 0);
+    CentralityOptions o{.measure = Measure::betweenness, .exact_work_limit = 100, .epsilon = 0.05};
     auto approx = compute_centrality(g, o);
     CHECK_FALSE(approx.exact);
     CHECK(approx.epsilon == 0.05);
@@ -197,7 +200,7 @@ TEST_CASE("compute_centrality: samples above the size threshold unless exact is 
     o.exact = true;
     CHECK(compute_centrality(g, o).exact);
     o.exact = false;
-    o.exact_up_to = 100000;
+    o.exact_work_limit = 1e9;
     CHECK(compute_centrality(g, o).exact);
 }
 
@@ -243,4 +246,21 @@ TEST_CASE("rank_by_value: value desc, ties by id string") {
     const std::vector<double> v{1, 1, 2};
     CHECK(rank_by_value(g, v) == std::vector<NodeId>{2, 1, 0});
     CHECK(rank_by_value(SupplyGraph{}, {}).empty());
+}
+
+TEST_CASE("rk_sample_size: a long cycle counts by its diameter bound, not only its size") {
+    // a0 -> a1 -> ... -> a9 -> a0: ecc_out(a0) = ecc_in(a0) = 9, so the bound is min(10, 19) = 10;
+    // a 2-layer feed into a 3-cycle: 1 + min(3, 2 + 2 + 1) = 4 vertices.
+    std::string nodes, edges;
+    for (int i = 0; i < 10; ++i) {
+        nodes += "a" + std::to_string(i) + ":s:x:CN ";
+        edges += "a" + std::to_string(i) + ">a" + std::to_string((i + 1) % 10) + ":1 ";
+    }
+    auto ring = make_graph(nodes, edges);
+    const auto r = [](double vd) {
+        return std::size_t(std::ceil(50 * (std::floor(std::log2(vd - 2)) + 1 + std::log(10.0))));
+    };
+    CHECK(rk_sample_size(ring, 0.1, 0.1) == r(10));
+    auto fed = make_graph("m:s:x:CN a:t:y:CN b:t:y:CN c:t:y:CN", "m>a:1 a>b:1 b>c:1 c>a:1");
+    CHECK(rk_sample_size(fed, 0.1, 0.1) == r(4));
 }
