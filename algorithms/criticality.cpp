@@ -18,14 +18,12 @@ struct Inflow {
     double baseline, surviving;
 };
 
-// Topological positions and component ranges, shared by all propagations.
+// Topological positions and per-product totals, shared by all propagations.
 struct Layout {
-    explicit Layout(const SupplyGraph& g) : position(g.num_nodes()), start(g.num_components() + 1) {
+    explicit Layout(const SupplyGraph& g) : position(g.num_nodes()) {
         const auto order = g.topological_order();
-        for (std::size_t i = 0; i < order.size(); ++i) {
+        for (std::size_t i = 0; i < order.size(); ++i)
             position[order[i]] = static_cast<std::uint32_t>(i);
-            start[g.component(order[i]) + 1] = static_cast<std::uint32_t>(i + 1);
-        }
         slot.assign(g.num_commodities(), 0);
         for (std::size_t k = 0; k < g.end_products().size(); ++k)
             slot[g.end_products()[k]] = static_cast<std::uint32_t>(k);
@@ -36,7 +34,7 @@ struct Layout {
             ++makers[slot[g.commodity(n)]];
         }
     }
-    std::vector<std::uint32_t> position, start, slot;
+    std::vector<std::uint32_t> position, slot;
     std::vector<double> baseline;     // by slot: Σ output of the end producers
     std::vector<std::size_t> makers;  // by slot: number of end producers
 };
@@ -73,54 +71,36 @@ double node_fraction(const SupplyGraph& g, NodeId n, NodeId failed, Cone& c) {
     return frac;
 }
 
-void enqueue_customers(const SupplyGraph& g, const Layout& l, NodeId n, Cone& c) {
-    for (EdgeId e : g.out_edges(n)) {
-        const NodeId m = g.to(e);
-        if (c.state[m] == 0) c.state[m] = 1, c.queue.push(l.position[m]);
-    }
-}
-
-// Re-runs the component holding order[pos] from all-ones, as immediate_fractions does.
-void solve_component(const SupplyGraph& g, const Layout& l, std::uint32_t pos, NodeId failed,
-                     Cone& c) {
-    const auto order = g.topological_order();
-    const auto comp = g.component(order[pos]);
-    const std::uint32_t lo = l.start[comp], hi = l.start[comp + 1];
-    for (auto k = lo; k < hi; ++k) {
-        if (c.state[order[k]] != 2) c.touched.push_back(order[k]);
-        c.state[order[k]] = 2;
-    }
-    const CascadeOptions opts;
-    for (std::size_t round = 0; round < opts.max_rounds; ++round) {
-        double change = 0;
-        for (auto k = lo; k < hi; ++k) {
-            const double next = node_fraction(g, order[k], failed, c);
-            change = std::max(change, std::abs(next - c.f[order[k]]));
-            c.f[order[k]] = next;
-        }
-        if (change <= opts.tolerance) break;
-    }
-    for (auto k = lo; k < hi; ++k) enqueue_customers(g, l, order[k], c);
-}
-
-// Propagates the failure of `failed`; leaves c.f / c.touched describing the cone.
+// Processes the cone in topological position order. Inside a strongly connected component a
+// node is queued again whenever a supplier in it moved by more than the model's tolerance, so a
+// cycle is iterated only where the failure reaches (chaotic iteration from the all-ones start
+// down to the same fixed point as the full model's sweeps, within its tolerance). Outside cycles
+// every node is computed once, with the full model's arithmetic, so acyclic results are equal to
+// the last bit.
 void propagate(const SupplyGraph& g, const Layout& l, NodeId failed, Cone& c) {
     const auto order = g.topological_order();
-    c.state[failed] = 1;
-    c.queue.push(l.position[failed]);
+    const double tolerance = CascadeOptions{}.tolerance;
+    auto enqueue = [&](NodeId m) {
+        if (c.state[m] == 0) c.touched.push_back(m);
+        c.state[m] = 1;
+        c.queue.push(l.position[m]);
+    };
+    enqueue(failed);
     while (!c.queue.empty()) {
-        const std::uint32_t pos = c.queue.top();
+        const NodeId n = order[c.queue.top()];
         c.queue.pop();
-        const NodeId n = order[pos];
-        if (c.state[n] == 2) continue;
-        if (l.start[g.component(n) + 1] - l.start[g.component(n)] > 1) {
-            solve_component(g, l, pos, failed, c);
-            continue;
-        }
+        if (c.state[n] != 1) continue;
         c.state[n] = 2;
-        c.touched.push_back(n);
+        const double before = c.f[n];
         c.f[n] = node_fraction(g, n, failed, c);
-        enqueue_customers(g, l, n, c);
+        const double change = before - c.f[n];
+        if (change <= 0) continue;  // customers see exactly the same inputs
+        for (EdgeId e : g.out_edges(n)) {
+            const NodeId m = g.to(e);
+            const bool same_cycle = g.component(m) == g.component(n);
+            if (c.state[m] == 0 || (same_cycle && c.state[m] == 2 && change > tolerance))
+                enqueue(m);
+        }
     }
 }
 
