@@ -23,6 +23,7 @@ struct RandomSupplyOptions {
 
 inline SupplyGraph random_supply_graph(unsigned seed, const RandomSupplyOptions& o = {}) {
     static const char* kCountries[] = {"CN", "CD", "AU", "US", "JP", "DE"};
+    static const char* kOwners[] = {"Owner0", "Owner1", "Owner2"};
     std::mt19937 rng(seed);
     auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
     SupplyGraphBuilder b;
@@ -43,8 +44,7 @@ inline SupplyGraph random_supply_graph(unsigned seed, const RandomSupplyOptions&
                       .commodity = commodities.back(),
                       .country = kCountries[pick(6)],
                       .output = double(10 + pick(90))};
-        if (pick(4) == 0)
-            spec.owners = {{"Owner" + std::to_string(pick(3)), kCountries[pick(6)], 1.0}};
+        if (pick(4) == 0) spec.owners = {{kOwners[pick(3)], kCountries[pick(6)], 1.0}};
         b.add_node(spec);
         if (i < o.layers * o.width) layer[static_cast<std::size_t>(l)].push_back(i);
     }
