@@ -66,6 +66,26 @@ void accumulate(const SupplyGraph& g, Search& st, NodeId s, const std::vector<st
     }
 }
 
+// Walks one shortest s-t path back from t, each chosen with probability 1/σ_st, counting its
+// interior vertices.
+void count_random_path(const SupplyGraph& g, const Search& st, NodeId s, NodeId t,
+                       std::mt19937_64& rng, std::vector<std::uint32_t>& hits) {
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    for (NodeId w = t;;) {
+        double pick = u(rng) * st.sigma[w];
+        NodeId next = s;
+        for (EdgeId e : g.in_edges(w)) {
+            const NodeId v = g.from(e);
+            if (st.dist[v] < 0 || st.dist[v] != st.dist[w] - 1) continue;
+            next = v;
+            if ((pick -= st.sigma[v]) < 0) break;
+        }
+        if (next == s) return;
+        ++hits[next];
+        w = next;
+    }
+}
+
 std::vector<std::uint8_t> mark(std::size_t n, std::span<const NodeId> nodes) {
     std::vector<std::uint8_t> m(n, 0);
     for (NodeId v : nodes) m[v] = 1;
@@ -202,22 +222,7 @@ SampledBetweenness sampled_betweenness(const SupplyGraph& g, std::span<const Nod
             do s = sources[ps(rng)], t = targets[pt(rng)];
             while (s == t);
             st.bfs(g, s, t);
-            if (st.dist[t] > 0) {
-                std::uniform_real_distribution<double> u(0.0, 1.0);
-                for (NodeId w = t;;) {
-                    double pick = u(rng) * st.sigma[w];
-                    NodeId next = s;
-                    for (EdgeId e : g.in_edges(w)) {
-                        const NodeId v = g.from(e);
-                        if (st.dist[v] < 0 || st.dist[v] != st.dist[w] - 1) continue;
-                        next = v;
-                        if ((pick -= st.sigma[v]) < 0) break;
-                    }
-                    if (next == s) break;
-                    ++mine[next];
-                    w = next;
-                }
-            }
+            if (st.dist[t] > 0) count_random_path(g, st, s, t, rng, mine);
             st.reset();
         }
     }

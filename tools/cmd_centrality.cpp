@@ -78,8 +78,10 @@ void write_countries(std::ostream& os, const SupplyGraph& g, const CentralityRes
     if (o.out.format == Format::json) {
         Json j(os);
         j.begin_object().kv("measure", measure_name(r.measure)).key("exact").boolean(r.exact);
-        if (!r.exact)
+        if (!r.exact) {
             j.kv("epsilon", r.epsilon).kv("delta", r.delta).kv("samples", double(r.samples));
+            j.kv("seed", double(o.seed));
+        }
         j.kv("by_country", o.by_country).key("countries").begin_array();
         for (std::size_t i = 0; i < n; ++i) {
             j.begin_object()
