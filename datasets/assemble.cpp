@@ -127,7 +127,12 @@ Dataset assemble(Records& r, Diagnostics& d, std::vector<std::uint64_t> ends) {
         views(r, extra.sources, srcs);
         shipped[a] += x.flow.value;
         b.add_edge(a, c, x.flow.value, srcs, r.view(extra.note));
-        if (stages[a] > stages[c] && backward.size() < kMaxErrors) backward.push_back({i, a, c});
+        if (stages[a] > stages[c]) {
+            if (backward.size() < kMaxErrors)
+                backward.push_back({i, a, c});
+            else
+                ++d.suppressed;
+        }
         r.edges.release_after(i);
     }
     r = Records();  // everything is in the builder: free before freezing
@@ -135,6 +140,10 @@ Dataset assemble(Records& r, Diagnostics& d, std::vector<std::uint64_t> ends) {
     std::vector<StageId>().swap(stages);
     Dataset out{b.freeze(), {}};
     add_warnings(backward, shipped, out.graph, d);
+    if (d.suppressed > 0) {
+        d.warnings.push_back(
+            fmt::format("{}: warning: {} more warnings not shown", d.file, d.suppressed));
+    }
     out.warnings = std::move(d.warnings);
     return out;
 }

@@ -19,7 +19,10 @@ void Diagnostics::error(std::string_view pointer, std::string_view message) {
 }
 
 void Diagnostics::warning(std::string_view pointer, std::string_view message) {
-    if (warnings.size() >= kMaxErrors) return;
+    if (warnings.size() >= kMaxErrors) {
+        ++suppressed;
+        return;
+    }
     warnings.push_back(fmt::format("{}: {}: warning: {}", file, pointer, message));
 }
 

@@ -217,6 +217,7 @@ struct Diagnostics {
     std::string file;
     std::vector<std::string> errors, warnings;
     bool truncated = false;
+    std::size_t suppressed = 0;  // warnings beyond the first kMaxErrors
 
     void error(std::string_view pointer, std::string_view message);
     void warning(std::string_view pointer, std::string_view message);

@@ -80,6 +80,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     add_generate_command(app, ctx);
     add_render_command(app, ctx);
     add_report_command(app, ctx);
+    add_centrality_command(app, ctx);
+    add_spof_command(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -54,6 +54,8 @@ void add_export_command(CLI::App& app, Context& ctx);
 void add_generate_command(CLI::App& app, Context& ctx);
 void add_render_command(CLI::App& app, Context& ctx);
 void add_report_command(CLI::App& app, Context& ctx);
+void add_centrality_command(CLI::App& app, Context& ctx);
+void add_spof_command(CLI::App& app, Context& ctx);
 
 /// The whole program, for main and for tests: parses argv, runs, returns the exit code.
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

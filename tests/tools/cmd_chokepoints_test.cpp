@@ -1,0 +1,63 @@
+// CLI smoke tests for `chokepoint centrality` and `chokepoint spof` on the committed fixture.
+#include <catch2/catch.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tools/cli.hpp"
+
+namespace {
+
+const std::string kChain = std::string(CHOKEPOINT_SOURCE_DIR) + "/tests/fixtures/ev_chain.json";
+
+struct Run {
+    int code;
+    std::string out, err;
+};
+
+Run run(std::vector<std::string> args) {
+    args.insert(args.begin(), "chokepoint");
+    std::vector<const char*> argv;
+    for (const auto& a : args) argv.push_back(a.c_str());
+    std::ostringstream out, err;
+    const int code = chokepoint::cli::run(int(argv.size()), argv.data(), out, err);
+    return {code, out.str(), err.str()};
+}
+
+}  // namespace
+
+TEST_CASE("chokepoint centrality: help, JSON contract, by-country, bad measure") {
+    CHECK(run({"centrality", "--help"}).code == 0);
+    auto r =
+        run({"centrality", kChain, "--measure", "betweenness", "--top", "1", "--format", "json"});
+    REQUIRE(r.code == 0);
+    CHECK(r.out ==
+          "{\n  \"measure\": \"betweenness\",\n  \"exact\": true,\n  \"nodes\": [{\n"
+          "      \"id\": \"cam-jp\",\n      \"value\": 22.166666666666666\n    }]\n}\n");
+    r = run({"centrality", kChain, "--measure", "flow", "--by-country", "owner", "--format", "csv",
+             "--top", "2"});
+    CHECK(r.code == 0);
+    CHECK(r.out.rfind("country,name,value\r\n", 0) == 0);
+    CHECK(run({"centrality", kChain, "--measure", "eigenvector"}).code == 2);
+    CHECK(run({"centrality", kChain, "--by-country", "planet"}).code == 2);
+}
+
+TEST_CASE("chokepoint spof: JSON contract, unknown product, broken file") {
+    auto r = run({"spof", kChain, "--top", "1", "--format", "json"});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("\"products\": [{\n      \"product\": \"electric vehicles\",\n"
+                     "      \"dominators\": [],\n      \"spof\": [\"graphite-cn\"],\n"
+                     "      \"country_cuts\": [{\n          \"countries\": [\"CN\"],\n"
+                     "          \"loss\": 1\n") != std::string::npos);
+    CHECK(r.out.find("\"articulation_points\": [\"cell-us\", \"pack-de\"]") != std::string::npos);
+    CHECK(r.out.find("\"bridges\": [[\"cell-us\", \"ev-us\"], [\"pack-de\", \"ev-de\"]]") !=
+          std::string::npos);
+    CHECK(r.out.find("\"criticality\": [{\n      \"id\": \"graphite-cn\",\n      \"product\": "
+                     "\"electric vehicles\",\n      \"loss\": 1\n    }]") != std::string::npos);
+    r = run({"spof", kChain, "--product", "lithium carbonate"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("not an end product") != std::string::npos);
+    CHECK(run({"spof", kChain, "--product", "unobtainium"}).code == 2);
+    CHECK(run({"spof", kChain, "--k", "1", "--threshold", "0.5", "--format", "csv"}).code == 0);
+    CHECK(run({"spof", std::string(CHOKEPOINT_SOURCE_DIR) + "/tests/no_such_file.json"}).code == 2);
+}
