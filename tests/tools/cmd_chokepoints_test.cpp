@@ -4,25 +4,16 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/cli.hpp"
 #include "tools/cli.hpp"
 
 namespace {
 
 const std::string kChain = std::string(CHOKEPOINT_SOURCE_DIR) + "/tests/fixtures/ev_chain.json";
 
-struct Run {
-    int code;
-    std::string out, err;
-};
+using Run = chokepoint::test::CliResult;
 
-Run run(std::vector<std::string> args) {
-    args.insert(args.begin(), "chokepoint");
-    std::vector<const char*> argv;
-    for (const auto& a : args) argv.push_back(a.c_str());
-    std::ostringstream out, err;
-    const int code = chokepoint::cli::run(int(argv.size()), argv.data(), out, err);
-    return {code, out.str(), err.str()};
-}
+Run run(const std::vector<std::string>& args) { return chokepoint::test::run_cli(args); }
 
 }  // namespace
 

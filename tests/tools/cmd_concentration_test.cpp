@@ -4,24 +4,16 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/cli.hpp"
 #include "tools/cli.hpp"
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out, err;
-};
+using Run = chokepoint::test::CliResult;
 
 Run concentration(std::vector<std::string> args) {
-    const std::string fixture =
-        std::string(CHOKEPOINT_SOURCE_DIR) + "/tests/fixtures/owned_cobalt.json";
-    args.insert(args.begin(), {"chokepoint", "concentration", fixture});
-    std::vector<const char*> argv;
-    for (const auto& a : args) argv.push_back(a.c_str());
-    std::ostringstream out, err;
-    const int code = chokepoint::cli::run(int(argv.size()), argv.data(), out, err);
-    return {code, out.str(), err.str()};
+    args.insert(args.begin(), {"concentration", chokepoint::test::fixture("owned_cobalt.json")});
+    return chokepoint::test::run_cli(args);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "tests/support/cli.hpp"
 #include "tests/support/files.hpp"
 #include "tools/cli.hpp"
 
@@ -12,19 +13,9 @@ using chokepoint::test::TempDir;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out, err;
-};
+using Run = chokepoint::test::CliResult;
 
-Run run(std::vector<std::string> args) {
-    args.insert(args.begin(), "chokepoint");
-    std::vector<const char*> argv;
-    for (const auto& a : args) argv.push_back(a.c_str());
-    std::ostringstream out, err;
-    const int code = chokepoint::cli::run(int(argv.size()), argv.data(), out, err);
-    return {code, out.str(), err.str()};
-}
+Run run(const std::vector<std::string>& args) { return chokepoint::test::run_cli(args); }
 
 const std::string kFixture = "tests/fixtures/csv/spreadsheet.json";
 

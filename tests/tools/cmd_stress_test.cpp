@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "tests/tools/cli_run.hpp"
+#include "tests/support/cli.hpp"
 
 using chokepoint::test::fixture;
 using chokepoint::test::run_cli;
@@ -117,7 +117,8 @@ TEST_CASE("chokepoint stress: scenario file and bad arguments exit 2") {
         TempFile f("{\"scenarios\": [\n  {\"remove\": [\"CN\"],}\n]}");
         r = run_cli({"stress", chain, "--scenario-file", f.path});
         CHECK(r.code == 2);
-        CHECK(r.err.find(f.path + ":2:21: Missing a name for object member.\n") != std::string::npos);
+        CHECK(r.err.find(f.path + ":2:21: Missing a name for object member.\n") !=
+              std::string::npos);
     }
     {
         TempFile f("{\"scenarios\": [{\"remvoe\": [\"CN\"]}, 3]}");

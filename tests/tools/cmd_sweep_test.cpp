@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "tests/tools/cli_run.hpp"
+#include "tests/support/cli.hpp"
 
 using chokepoint::test::fixture;
 using chokepoint::test::run_cli;

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/support/cli.hpp"
 #include "tools/cli.hpp"
 
 namespace fs = std::filesystem;
@@ -13,19 +14,9 @@ namespace {
 
 const fs::path kSource = CHOKEPOINT_SOURCE_DIR;
 
-struct Run {
-    int code;
-    std::string out, err;
-};
+using Run = chokepoint::test::CliResult;
 
-Run run(std::vector<std::string> args) {
-    args.insert(args.begin(), "chokepoint");
-    std::vector<const char*> argv;
-    for (const auto& a : args) argv.push_back(a.c_str());
-    std::ostringstream out, err;
-    const int code = chokepoint::cli::run(int(argv.size()), argv.data(), out, err);
-    return {code, out.str(), err.str()};
-}
+Run run(const std::vector<std::string>& args) { return chokepoint::test::run_cli(args); }
 
 std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/support/cli.hpp"
 #include "tools/cli.hpp"
 
 namespace fs = std::filesystem;
@@ -12,14 +13,10 @@ namespace {
 
 const fs::path kSource = CHOKEPOINT_SOURCE_DIR;
 
-int run(std::vector<std::string> args, std::string* out = nullptr) {
-    args.insert(args.begin(), "chokepoint");
-    std::vector<const char*> argv;
-    for (const auto& a : args) argv.push_back(a.c_str());
-    std::ostringstream o, e;
-    const int code = chokepoint::cli::run(int(argv.size()), argv.data(), o, e);
-    if (out) *out = o.str();
-    return code;
+int run(const std::vector<std::string>& args, std::string* out = nullptr) {
+    const auto r = chokepoint::test::run_cli(args);
+    if (out) *out = r.out;
+    return r.code;
 }
 
 std::string slurp(const fs::path& p) {

@@ -1,7 +1,6 @@
 #pragma once
 // Runs the chokepoint CLI in-process for tests: chokepoint::cli::run with captured streams.
 
-#include <initializer_list>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -15,7 +14,7 @@ struct CliResult {
     std::string out, err;
 };
 
-inline CliResult run_cli(std::initializer_list<std::string> args) {
+inline CliResult run_cli(const std::vector<std::string>& args) {
     std::vector<std::string> words{"chokepoint"};
     words.insert(words.end(), args.begin(), args.end());
     std::vector<const char*> argv;
