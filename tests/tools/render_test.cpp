@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "tests/support/cli.hpp"
+#include "tests/support/files.hpp"
 #include "tools/cli.hpp"
 
 namespace fs = std::filesystem;
@@ -18,10 +19,7 @@ using Run = chokepoint::test::CliResult;
 
 Run run(const std::vector<std::string>& args) { return chokepoint::test::run_cli(args); }
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
+std::string slurp(const fs::path& p) { return chokepoint::test::read_file(p.string()); }
 
 fs::path scratch(const std::string& name) {
     const auto dir = fs::path(CHOKEPOINT_BINARY_DIR) / "test-output";

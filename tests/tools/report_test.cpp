@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "tests/support/cli.hpp"
+#include "tests/support/files.hpp"
 #include "tools/cli.hpp"
 
 namespace fs = std::filesystem;
@@ -19,10 +20,7 @@ int run(const std::vector<std::string>& args, std::string* out = nullptr) {
     return r.code;
 }
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
+std::string slurp(const fs::path& p) { return chokepoint::test::read_file(p.string()); }
 
 fs::path scratch(const std::string& name) {
     const auto dir = fs::path(CHOKEPOINT_BINARY_DIR) / "test-output";
