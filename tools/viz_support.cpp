@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "algorithms/dominators.hpp"
 #include "tools/cli.hpp"
 
 namespace chokepoint::cli {
@@ -125,9 +126,15 @@ viz::Highlight parse_highlight(const SupplyGraph& g, std::string_view spec) {
         return {single_points_of_failure(g),
                 "single point of failure (removal stops an end product)"};
     if (spec == "dominators") {
-        throw UsageError(
-            "--highlight dominators needs the dominators analysis, which is not in this build "
-            "yet; use spof or central[:N]");
+        const auto tree = find_dominators(g);
+        std::vector<NodeId> nodes;
+        for (CommodityId p : g.end_products()) {
+            const auto d = product_dominators(g, tree, p);
+            nodes.insert(nodes.end(), d.begin(), d.end());
+        }
+        std::sort(nodes.begin(), nodes.end());
+        nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+        return {nodes, "dominator (every path from the sources to an end product passes it)"};
     }
     if (spec.substr(0, 7) == "central") {
         std::size_t n = 5;

@@ -53,8 +53,8 @@ viz::Aggregation choose_aggregation(const SupplyGraph& g, std::string_view mode,
 /// parse_scenario with its std::invalid_argument turned into a UsageError.
 Scenario parse_scenario_arg(const SupplyGraph& g, std::string_view text);
 
-/// "spof", "dominators" or "central[:N]" (N defaults to 5). Throws UsageError for anything else
-/// and for "dominators" until that analysis is in the build.
+/// "spof", "dominators" (the per-product dominators of find_dominators, end producers excluded)
+/// or "central[:N]" (N defaults to 5). Throws UsageError for anything else.
 viz::Highlight parse_highlight(const SupplyGraph& g, std::string_view spec);
 
 }  // namespace chokepoint::cli

@@ -90,7 +90,6 @@ TEST_CASE("render: bad usage exits 2") {
     const auto out = scratch("bad.svg").string();
     CHECK(run({"render", mini, "-o", scratch("x.gif").string()}).code == 2);
     CHECK(run({"render", mini, "-o", out, "--highlight", "hubs"}).code == 2);
-    CHECK(run({"render", mini, "-o", out, "--highlight", "dominators"}).code == 2);
     CHECK(run({"render", mini, "-o", out, "--scenario", "remove XX"}).code == 2);
     CHECK(run({"render", mini, "-o", out, "--layout", "neato"}).code == 2);
     CHECK(run({"render", mini}).code == 2);

@@ -61,13 +61,22 @@ TEST_CASE("most_central: top N by flow-through share, ties by NodeId") {
     CHECK(most_central(g, 0).empty());
 }
 
+TEST_CASE("parse_highlight: dominators are the per-product dominators, end producers excluded") {
+    // In battery() graphite bypasses r, so nothing but the virtual root dominates the cell
+    // (while r and g are both single points of failure: AND inputs).
+    CHECK(parse_highlight(battery(), "dominators").nodes.empty());
+    //  a --> r --> c : every path to c passes a and r
+    const auto chain = make_graph("a:m:ore:CD r:refine:metal:CN c:cells:cell:KR", "a>r:1 r>c:1");
+    CHECK(parse_highlight(chain, "dominators").nodes ==
+          std::vector<NodeId>{*chain.find("a"), *chain.find("r")});
+}
+
 TEST_CASE("parse_highlight: spof, central, central:N and errors") {
     const auto g = battery();
     CHECK(parse_highlight(g, "spof").nodes.size() == 2);
     CHECK(parse_highlight(g, "central").nodes.size() == 5);
     CHECK(parse_highlight(g, "central:1").nodes.size() == 1);
     CHECK(parse_highlight(g, "central:1").legend == "top 1 by flow-through share");
-    CHECK_THROWS_AS(parse_highlight(g, "dominators"), UsageError);
     CHECK_THROWS_AS(parse_highlight(g, "central:"), UsageError);
     CHECK_THROWS_AS(parse_highlight(g, "central:x"), UsageError);
     CHECK_THROWS_AS(parse_highlight(g, "centrality"), UsageError);
