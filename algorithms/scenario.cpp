@@ -77,6 +77,7 @@ Scenario parse_scenario(const SupplyGraph& g, std::string_view text) {
     Scenario s;
     s.label = std::string(text);
     std::size_t i = 0;
+    bool removes = false;
     auto bad = [&](const std::string& why) {
         throw std::invalid_argument("scenario \"" + std::string(text) + "\": " + why);
     };
@@ -93,7 +94,7 @@ Scenario parse_scenario(const SupplyGraph& g, std::string_view text) {
         }
         if (verb != "remove" && verb != "keep")
             bad("expected \"remove\", \"keep\" or \"by\", got \"" + verb + "\"");
-        if (verb == "keep") s.keep = true;
+        (verb == "keep" ? s.keep : removes) = true;
         if (i == words.size()) bad("\"" + verb + "\" needs a list of countries, groups or node:ID");
         std::istringstream list(words[i++]);
         for (std::string item; std::getline(list, item, ',');) {
@@ -111,6 +112,7 @@ Scenario parse_scenario(const SupplyGraph& g, std::string_view text) {
         }
     }
     if (s.keep && !s.nodes.empty()) bad("\"keep\" takes countries or groups, not nodes");
+    if (s.keep && removes) bad("\"keep\" and \"remove\" cannot be combined in one scenario");
     std::sort(s.countries.begin(), s.countries.end());
     s.countries.erase(std::unique(s.countries.begin(), s.countries.end()), s.countries.end());
     return s;

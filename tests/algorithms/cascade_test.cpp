@@ -121,6 +121,10 @@ TEST_CASE("parse_scenario: groups, nodes and errors") {
         "scenario \"remove XX\": \"XX\" is neither an ISO 3166-1 alpha-2 code nor a group");
     CHECK_THROWS_WITH(parse_scenario(g, "remove CN by sea"),
                       Catch::Contains("unknown cut \"sea\""));
+    CHECK_THROWS_WITH(
+        parse_scenario(g, "keep G7 remove CN"),
+        "scenario \"keep G7 remove CN\": \"keep\" and \"remove\" cannot be combined in one "
+        "scenario");
     CHECK_THROWS_WITH(parse_scenario(g, "remove node:zz"),
                       "scenario \"remove node:zz\": unknown node \"zz\"");
 }
