@@ -36,16 +36,21 @@ std::string headline(const SupplyGraph& g, const CentralityResult& r) {
                    format_number(double(r.samples)), r.epsilon, 1.0 - r.delta);
 }
 
+// The members every centrality JSON starts with: the measure and, when sampled, its guarantee.
+void begin_result(Json& j, const CentralityResult& r, const Opts& o) {
+    j.begin_object().kv("measure", measure_name(r.measure)).key("exact").boolean(r.exact);
+    if (!r.exact) {
+        j.kv("epsilon", r.epsilon).kv("delta", r.delta).kv("samples", double(r.samples));
+        j.kv("seed", double(o.seed));
+    }
+}
+
 void write_nodes(std::ostream& os, const SupplyGraph& g, const CentralityResult& r, const Opts& o) {
     const auto order = rank_by_value(g, r.value);
     const std::size_t n = shown(order.size(), o.top);
     if (o.out.format == Format::json) {
         Json j(os);
-        j.begin_object().kv("measure", measure_name(r.measure)).key("exact").boolean(r.exact);
-        if (!r.exact) {
-            j.kv("epsilon", r.epsilon).kv("delta", r.delta).kv("samples", double(r.samples));
-            j.kv("seed", double(o.seed));
-        }
+        begin_result(j, r, o);
         j.key("nodes").begin_array();
         for (std::size_t i = 0; i < n; ++i)
             j.begin_object().kv("id", g.id(order[i])).kv("value", r.value[order[i]]).end_object();
@@ -77,11 +82,7 @@ void write_countries(std::ostream& os, const SupplyGraph& g, const CentralityRes
     const std::size_t n = shown(rows.size(), o.top);
     if (o.out.format == Format::json) {
         Json j(os);
-        j.begin_object().kv("measure", measure_name(r.measure)).key("exact").boolean(r.exact);
-        if (!r.exact) {
-            j.kv("epsilon", r.epsilon).kv("delta", r.delta).kv("samples", double(r.samples));
-            j.kv("seed", double(o.seed));
-        }
+        begin_result(j, r, o);
         j.kv("by_country", o.by_country).key("countries").begin_array();
         for (std::size_t i = 0; i < n; ++i) {
             j.begin_object()

@@ -74,19 +74,7 @@ TEST_CASE("immediate_fractions: an embargo leaves domestic shipments") {
 }
 
 TEST_CASE("immediate_fractions: owner-equity cut shrinks a joint venture by the share") {
-    SupplyGraphBuilder b;
-    b.add_stage("mine");
-    b.add_stage("refine");
-    b.add_node({.id = "jv",
-                .stage = "mine",
-                .commodity = "ore",
-                .country = "CD",
-                .owners = {{"CMOC", "CN", 0.8}, {"Gecamines", "CD", 0.2}},
-                .output = 100});
-    b.add_node(
-        {.id = "r", .stage = "refine", .commodity = "metal", .country = "FI", .output = 100});
-    b.add_edge("jv", "r", 100);
-    auto g = b.freeze();
+    auto g = chokepoint::test::make_joint_venture();
     auto f = immediate_fractions(g, remove(g, "remove CN by owner-equity"));
     CHECK(frac(g, f, "jv") == Approx(0.2));
     CHECK(frac(g, f, "r") == Approx(0.2));

@@ -113,19 +113,7 @@ TEST_CASE("explain_hits: owner-equity cut and the cause cap") {
     CHECK(hits[1].fraction == Approx(0.8));
     CHECK_FALSE(hits[1].more);
 
-    SupplyGraphBuilder b;
-    b.add_stage("mine");
-    b.add_stage("refine");
-    b.add_node({.id = "jv",
-                .stage = "mine",
-                .commodity = "ore",
-                .country = "CD",
-                .owners = {{"CMOC", "CN", 0.8}, {"Gecamines", "CD", 0.2}},
-                .output = 100});
-    b.add_node(
-        {.id = "r", .stage = "refine", .commodity = "metal", .country = "FI", .output = 100});
-    b.add_edge("jv", "r", 100);
-    auto jv = b.freeze();
+    auto jv = chokepoint::test::make_joint_venture();
     hits = explain(jv, "remove CN by owner-equity");
     REQUIRE(hits.size() == 2);
     CHECK(hits[0].fraction == Approx(0.2));

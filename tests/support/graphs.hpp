@@ -43,4 +43,22 @@ inline SupplyGraph make_graph(const std::string& nodes, const std::string& edges
     return b.freeze();
 }
 
+/// A joint-venture mine feeding one refiner:
+///   jv(CD; CMOC CN 0.8, Gecamines CD 0.2) --100--> r(FI)
+inline SupplyGraph make_joint_venture() {
+    SupplyGraphBuilder b;
+    b.add_stage("mine");
+    b.add_stage("refine");
+    b.add_node({.id = "jv",
+                .stage = "mine",
+                .commodity = "ore",
+                .country = "CD",
+                .owners = {{"CMOC", "CN", 0.8}, {"Gecamines", "CD", 0.2}},
+                .output = 100});
+    b.add_node(
+        {.id = "r", .stage = "refine", .commodity = "metal", .country = "FI", .output = 100});
+    b.add_edge("jv", "r", 100);
+    return b.freeze();
+}
+
 }  // namespace chokepoint::test
