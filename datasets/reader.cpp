@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_set>
+#include <utility>
 
 #include "datasets/loader.hpp"
 
@@ -89,9 +90,31 @@ constexpr std::array kFields = {
 
 static_assert(kFields.size() <= 64, "Frame::seen_fields has a bit per field");
 
+// kFields lists each context's fields together: [begin, end) of each context, by Ctx value.
+constexpr auto kFieldRanges = [] {
+    std::array<std::pair<std::size_t, std::size_t>, static_cast<std::size_t>(Ctx::Skip) + 1> r{};
+    for (std::size_t i = kFields.size(); i-- > 0;) {
+        auto& range = r[static_cast<std::size_t>(kFields[i].ctx)];
+        if (range.second == 0) range.second = i + 1;
+        range.first = i;
+    }
+    return r;
+}();
+static_assert(
+    [] {
+        for (std::size_t i = 1; i < kFields.size(); ++i) {
+            if (kFields[i].ctx != kFields[i - 1].ctx &&
+                kFieldRanges[static_cast<std::size_t>(kFields[i].ctx)].first != i)
+                return false;
+        }
+        return true;
+    }(),
+    "kFields lists each context's fields together");
+
 const Field* find_field(Ctx ctx, std::string_view key) {
-    for (const auto& f : kFields) {
-        if (f.ctx == ctx && f.key == key) return &f;
+    const auto [begin, end] = kFieldRanges[static_cast<std::size_t>(ctx)];
+    for (std::size_t i = begin; i < end; ++i) {
+        if (kFields[i].key == key) return &kFields[i];
     }
     return nullptr;
 }

@@ -1,20 +1,31 @@
 #include "graph/countries.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <initializer_list>
 #include <stdexcept>
 
 namespace chokepoint {
 
 std::optional<Country> parse_country(std::string_view alpha2) {
+    // A table over the 26 x 26 upper-case letter pairs, built once.
+    static const std::array<std::uint8_t, 26 * 26> table = [] {
+        std::array<std::uint8_t, 26 * 26> t;
+        t.fill(0xFF);
+        for (std::size_t i = 0; i < kNumCountries; ++i) {
+            const char* a = detail::kCountryTable[i].alpha2;
+            t[static_cast<std::size_t>((a[0] - 'A') * 26 + (a[1] - 'A'))] =
+                static_cast<std::uint8_t>(i);
+        }
+        return t;
+    }();
+    static_assert(kNumCountries < 0xFF);
     if (alpha2.size() != 2) return std::nullopt;
-    const auto* begin = detail::kCountryTable;
-    const auto* end = begin + kNumCountries;
-    const auto* it = std::lower_bound(
-        begin, end, alpha2,
-        [](const CountryInfo& c, std::string_view k) { return std::string_view(c.alpha2) < k; });
-    if (it == end || std::string_view(it->alpha2) != alpha2) return std::nullopt;
-    return static_cast<Country>(it - begin);
+    const unsigned a = static_cast<unsigned char>(alpha2[0]) - 'A';
+    const unsigned b = static_cast<unsigned char>(alpha2[1]) - 'A';
+    if (a >= 26 || b >= 26 || table[a * 26 + b] == 0xFF) return std::nullopt;
+    return static_cast<Country>(table[a * 26 + b]);
 }
 
 std::optional<Country> parse_country_alpha3(std::string_view alpha3) {

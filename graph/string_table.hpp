@@ -18,6 +18,10 @@ public:
         offsets_.push_back(blob_.size());
         return static_cast<std::uint32_t>(offsets_.size() - 2);
     }
+    void pop_back() {
+        offsets_.pop_back();
+        blob_.resize(offsets_.back());
+    }
     std::string_view operator[](std::size_t i) const {
         return std::string_view(blob_).substr(offsets_[i], offsets_[i + 1] - offsets_[i]);
     }
@@ -33,7 +37,8 @@ private:
 };
 
 /// Maps each string of a StringTable to its position. Open addressing with linear probing,
-/// load factor at most 1/2; 4 bytes per slot.
+/// load factor at most 1/2; 8 bytes per slot: the position and 32 bits of the hash, so a probe
+/// reads the table's string only when those bits match.
 class IdIndex {
 public:
     /// Position of `key` in `table`, or nullopt.
@@ -44,9 +49,9 @@ public:
     void reserve(const StringTable& table, std::size_t n);
 
 private:
-    static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+    static constexpr std::uint64_t kEmpty = 0xFFFFFFFFu;  // position bits all set
     void rehash(const StringTable& table, std::size_t slots);
-    std::vector<std::uint32_t> slots_;
+    std::vector<std::uint64_t> slots_;  // hash >> 32 << 32 | position
     std::size_t count_ = 0;
 };
 

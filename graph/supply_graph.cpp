@@ -4,10 +4,8 @@
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <cctype>
-#include <functional>
 #include <limits>
 #include <numeric>
-#include <queue>
 #include <stdexcept>
 
 namespace chokepoint {
@@ -18,9 +16,17 @@ namespace {
     throw std::invalid_argument("SupplyGraphBuilder: " + what);
 }
 
-// Counting sort of `keys` into CSR form: offsets (size buckets+1) and the item order.
-std::vector<std::uint32_t> bucket(std::size_t buckets, std::size_t n,
-                                  const std::function<std::size_t(std::size_t)>& key,
+// fail() with the message made of `prefix` and `parts` appended in turn.
+template <class... Parts>
+[[noreturn]] void fail_at(std::string prefix, const Parts&... parts) {
+    (prefix.append(parts), ...);
+    fail(prefix);
+}
+
+// Counting sort into CSR form: offsets (size buckets+1) and the items 0..n-1 grouped by key,
+// in increasing order within a bucket.
+template <class Key>
+std::vector<std::uint32_t> bucket(std::size_t buckets, std::size_t n, Key key,
                                   std::vector<std::uint32_t>& items) {
     std::vector<std::uint32_t> offset(buckets + 1, 0);
     for (std::size_t i = 0; i < n; ++i) ++offset[key(i) + 1];
@@ -29,6 +35,20 @@ std::vector<std::uint32_t> bucket(std::size_t buckets, std::size_t n,
     std::vector<std::uint32_t> next(offset.begin(), offset.end() - 1);
     for (std::size_t i = 0; i < n; ++i) items[next[key(i)]++] = static_cast<std::uint32_t>(i);
     return offset;
+}
+
+// Edge order by (from, to): a counting sort by `from`, then each supplier's few edges sorted by
+// `to`. O(m) extra memory beyond the result.
+std::vector<std::uint32_t> edge_order(std::size_t n, const std::vector<NodeId>& from,
+                                      const std::vector<NodeId>& to) {
+    std::vector<std::uint32_t> order;
+    const auto offset = bucket(
+        n, from.size(), [&](std::size_t e) { return from[e]; }, order);
+    for (std::size_t v = 0; v < n; ++v) {
+        std::sort(order.begin() + offset[v], order.begin() + offset[v + 1],
+                  [&](std::uint32_t a, std::uint32_t b) { return to[a] < to[b]; });
+    }
+    return order;
 }
 
 }  // namespace
@@ -112,36 +132,44 @@ void SupplyGraphBuilder::reserve(std::size_t nodes, std::size_t edges) {
 
 NodeId SupplyGraphBuilder::add_node(const NodeSpec& spec) {
     auto& g = g_;
-    const std::string what = "node \"" + std::string(spec.id) + "\": ";
+    // The message prefix, built only on failure.
+    auto what = [&] {
+        std::string out = "node \"";
+        out.append(spec.id).append("\": ");
+        return out;
+    };
     if (spec.id.empty()) fail("empty node id");
-    if (g.find(spec.id)) fail("duplicate node id \"" + std::string(spec.id) + "\"");
     if (g.num_nodes() >= 0xFFFFFFF0u) fail("too many nodes");
     auto stage = g.find_stage(spec.stage);
-    if (!stage) fail(what + "unknown stage \"" + std::string(spec.stage) + "\"");
+    if (!stage) fail_at(what(), "unknown stage \"", spec.stage, "\"");
     auto country = parse_country(spec.country);
-    if (!country) fail(what + "bad country \"" + std::string(spec.country) + "\"");
-    if (!(spec.output > 0) || !std::isfinite(spec.output)) fail(what + "output must be > 0");
+    if (!country) fail_at(what(), "bad country \"", spec.country, "\"");
+    if (!(spec.output > 0) || !std::isfinite(spec.output)) fail_at(what(), "output must be > 0");
     const double capacity = std::isnan(spec.capacity) ? spec.output : spec.capacity;
-    if (!(capacity >= spec.output) || !std::isfinite(capacity)) fail(what + "capacity < output");
+    if (!(capacity >= spec.output) || !std::isfinite(capacity))
+        fail_at(what(), "capacity < output");
     double total = 0;
     for (const auto& o : spec.owners) {
-        if (!parse_country(o.country))
-            fail(what + "bad owner country \"" + std::string(o.country) + "\"");
-        if (!(o.share > 0 && o.share <= 1)) fail(what + "owner share outside (0, 1]");
+        if (!parse_country(o.country)) fail_at(what(), "bad owner country \"", o.country, "\"");
+        if (!(o.share > 0 && o.share <= 1)) fail_at(what(), "owner share outside (0, 1]");
         total += o.share;
     }
     if (!spec.owners.empty() && std::abs(total - 1.0) > 0.001) {
-        fail(what + "owner shares sum to " + std::to_string(total));
+        fail_at(what(), "owner shares sum to ", std::to_string(total));
     }
     scratch_sources_.clear();
     for (auto s : spec.sources) {
         auto id = g.find_source(s);
-        if (!id) fail(what + "unknown source \"" + std::string(s) + "\"");
+        if (!id) fail_at(what(), "unknown source \"", s, "\"");
         scratch_sources_.push_back(*id);
     }
 
+    // One hash probe checks for a duplicate and records the id.
     const auto n = static_cast<NodeId>(g.ids_.push_back(spec.id));
-    g.index_.insert(g.ids_, n);
+    if (g.index_.insert(g.ids_, n)) {
+        g.ids_.pop_back();
+        fail("duplicate node id \"" + std::string(spec.id) + "\"");
+    }
     g.names_.push_back(spec.name.empty() ? spec.id : spec.name);
     g.node_notes_.push_back(spec.note);
     g.stage_.push_back(*stage);
@@ -195,11 +223,7 @@ SupplyGraph SupplyGraphBuilder::freeze() {
 
     const std::size_t m = g.num_edges();
     // Sort edges by (from, to); carry flow, notes and sources along.
-    std::vector<std::uint32_t> order(m);
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return std::tie(g.from_[a], g.to_[a]) < std::tie(g.from_[b], g.to_[b]);
-    });
+    const std::vector<std::uint32_t> order = edge_order(g.num_nodes(), g.from_, g.to_);
     for (std::size_t i = 0; i < m; ++i) {
         const auto e = order[i];
         if (g.from_[e] == g.to_[e])
@@ -208,6 +232,12 @@ SupplyGraph SupplyGraphBuilder::freeze() {
             fail("repeated edge \"" + std::string(g.id(g.from_[e])) + "\" -> \"" +
                  std::string(g.id(g.to_[e])) + "\"");
         }
+    }
+    bool sorted = true;  // files usually list edges by supplier already
+    for (std::size_t i = 0; i < m && sorted; ++i) sorted = order[i] == i;
+    if (sorted) {
+        g.build_indexes();
+        return g;
     }
     auto permute = [&](auto& v) {
         std::remove_reference_t<decltype(v)> out;
@@ -236,9 +266,9 @@ SupplyGraph SupplyGraphBuilder::freeze() {
 
 void SupplyGraph::build_indexes() {
     const std::size_t n = num_nodes(), m = num_edges();
-    std::vector<std::uint32_t> items;
-    out_offset_ = bucket(
-        n, m, [&](std::size_t e) { return from_[e]; }, items);
+    out_offset_.assign(n + 1, 0);  // edges are sorted by `from`: count them
+    for (auto f : from_) ++out_offset_[f + 1];
+    std::partial_sum(out_offset_.begin(), out_offset_.end(), out_offset_.begin());
     in_offset_ = bucket(
         n, m, [&](std::size_t e) { return to_[e]; }, in_edges_);
     producer_offset_ = bucket(
@@ -288,55 +318,84 @@ void SupplyGraph::build_indexes() {
         equity_offset_.push_back(static_cast<std::uint32_t>(equity_.size()));
     }
 
-    // Strongly connected components; BGL numbers them in reverse topological order.
-    using Csr = boost::compressed_sparse_row_graph<boost::directedS>;
-    std::vector<std::pair<NodeId, NodeId>> pairs(m);
-    for (std::size_t e = 0; e < m; ++e) pairs[e] = {from_[e], to_[e]};
-    Csr csr(boost::edges_are_sorted, pairs.begin(), pairs.end(), n);
-    pairs = {};
-    component_.assign(n, 0);
-    num_components_ = n == 0 ? 0
-                             : static_cast<std::size_t>(boost::strong_components(
-                                   csr, boost::make_iterator_property_map(
-                                            component_.begin(), get(boost::vertex_index, csr))));
-    order_components();
+    // Acyclic graphs (the usual case) need no component search: try every node as its own
+    // component first.
+    component_.resize(n);
+    std::iota(component_.begin(), component_.end(), 0u);
+    num_components_ = n;
+    std::vector<std::uint32_t> level;
+    if (!component_levels(level)) {
+        // Strongly connected components (BGL), on a copy of the edges in its CSR form.
+        using Csr = boost::compressed_sparse_row_graph<boost::directedS>;
+        std::vector<std::pair<NodeId, NodeId>> pairs(m);
+        for (std::size_t e = 0; e < m; ++e) pairs[e] = {from_[e], to_[e]};
+        Csr csr(boost::edges_are_sorted, pairs.begin(), pairs.end(), n);
+        pairs = {};
+        num_components_ = static_cast<std::size_t>(boost::strong_components(
+            csr,
+            boost::make_iterator_property_map(component_.begin(), get(boost::vertex_index, csr))));
+        component_levels(level);
+    }
+    order_components(level);
 }
 
-// Renumbers components in topological order of the condensation, choosing among ready
-// components the one with the smallest node id (Kahn's algorithm with a min-heap), and lays
-// out topo_ accordingly. Deterministic whatever numbering BGL produced.
-void SupplyGraph::order_components() {
+// Longest-path depth of every component from the source components in the condensation
+// (Kahn's algorithm); false if some component is never reached, i.e. the components given
+// are not those of a condensation (a cycle runs through several of them).
+bool SupplyGraph::component_levels(std::vector<std::uint32_t>& level) const {
     const std::size_t n = num_nodes(), k = num_components_;
-    std::vector<NodeId> min_node(k, std::numeric_limits<NodeId>::max());
-    for (NodeId v = 0; v < n; ++v) min_node[component_[v]] = std::min(min_node[component_[v]], v);
-    std::vector<std::uint32_t> members;
-    auto offset = bucket(
-        k, n, [&](std::size_t v) { return component_[v]; }, members);
     std::vector<std::uint32_t> indeg(k, 0);
     for (EdgeId e = 0; e < num_edges(); ++e) {
         if (component_[from_[e]] != component_[to_[e]]) ++indeg[component_[to_[e]]];
     }
-    std::priority_queue<NodeId, std::vector<NodeId>, std::greater<>> ready;  // by min node id
-    for (std::size_t c = 0; c < k; ++c) {
-        if (indeg[c] == 0) ready.push(min_node[c]);
+    // The members of each component; none needed when every node is its own component.
+    std::vector<std::uint32_t> members, offset;
+    bool singletons = k == n;  // and numbered by node: the acyclic attempt
+    for (NodeId v = 0; v < n && singletons; ++v) singletons = component_[v] == v;
+    if (!singletons)
+        offset = bucket(
+            k, n, [&](std::size_t v) { return component_[v]; }, members);
+    std::vector<std::uint32_t> queue;
+    queue.reserve(k);
+    for (std::uint32_t c = 0; c < k; ++c) {
+        if (indeg[c] == 0) queue.push_back(c);
     }
-    std::vector<std::uint32_t> rank(k);
-    topo_.clear();
-    topo_.reserve(n);
-    std::uint32_t next = 0;
-    while (!ready.empty()) {
-        const auto c = component_[ready.top()];
-        ready.pop();
-        rank[c] = next++;
-        for (auto i = offset[c]; i < offset[c + 1]; ++i) topo_.push_back(members[i]);
-        for (auto i = offset[c]; i < offset[c + 1]; ++i) {
-            for (auto e : out_edges(members[i])) {
+    level.assign(k, 0);
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+        const auto c = queue[i];
+        const std::uint32_t first = singletons ? c : offset[c],
+                            last = singletons ? c + 1 : offset[c + 1];
+        for (auto j = first; j < last; ++j) {
+            for (auto e : out_edges(singletons ? j : members[j])) {
                 const auto d = component_[to_[e]];
-                if (d != c && --indeg[d] == 0) ready.push(min_node[d]);
+                if (d == c) continue;
+                level[d] = std::max(level[d], level[c] + 1);
+                if (--indeg[d] == 0) queue.push_back(d);
             }
         }
     }
+    return queue.size() == k;
+}
+
+// Renumbers components in topological order of the condensation: by longest-path depth
+// (`level`), ties by the smallest node id in the component; lays out topo_ accordingly
+// (members of a component by id). Deterministic whatever numbering BGL produced.
+void SupplyGraph::order_components(const std::vector<std::uint32_t>& level) {
+    const std::size_t n = num_nodes(), k = num_components_;
+    // Counting sort by level; visiting nodes by id places each component at its first node.
+    const std::uint32_t depth = k == 0 ? 0 : *std::max_element(level.begin(), level.end()) + 1;
+    std::vector<std::uint32_t> next(depth + 1, 0);
+    for (std::uint32_t c = 0; c < k; ++c) ++next[level[c] + 1];
+    std::partial_sum(next.begin(), next.end(), next.begin());
+    constexpr auto kUnranked = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> rank(k, kUnranked);
+    for (NodeId v = 0; v < n; ++v) {
+        const auto c = component_[v];
+        if (rank[c] == kUnranked) rank[c] = next[level[c]]++;
+    }
     for (auto& c : component_) c = rank[c];
+    bucket(
+        k, n, [&](std::size_t v) { return component_[v]; }, topo_);
 }
 
 }  // namespace chokepoint

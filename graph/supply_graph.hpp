@@ -167,7 +167,8 @@ public:
     const CountryGroup* find_group(std::string_view id) const;
 
     /// All nodes such that every edge goes from an earlier to a later position, except edges
-    /// inside a strongly connected component; components are contiguous, ties by NodeId.
+    /// inside a strongly connected component; components are contiguous, ordered by their
+    /// longest-path depth from the sources, ties by smallest NodeId.
     std::span<const NodeId> topological_order() const { return topo_; }
     /// Strongly connected component of n; components are numbered in topological order.
     std::uint32_t component(NodeId n) const { return component_[n]; }
@@ -183,7 +184,8 @@ private:
         return {v.data() + off[i], v.data() + off[i + 1]};
     }
     void build_indexes();
-    void order_components();
+    bool component_levels(std::vector<std::uint32_t>& level) const;
+    void order_components(const std::vector<std::uint32_t>& level);
 
     DatasetInfo info_;
     StringTable ids_, names_, node_notes_;

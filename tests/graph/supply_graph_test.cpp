@@ -1,6 +1,10 @@
 #include "graph/supply_graph.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <tuple>
 
 #include "tests/support/graphs.hpp"
 
@@ -68,11 +72,15 @@ TEST_CASE("SupplyGraph: strings are interned once") {
     CHECK(g.commodity(0) != g.commodity(2));
 }
 
-TEST_CASE("SupplyGraph: topological order puts suppliers first, ties by id") {
-    //  c -> b -> a ,  d isolated
+TEST_CASE("SupplyGraph: topological order is by depth from the sources, ties by id") {
+    //  c -> b -> a ,  d isolated: depths c 0, d 0, b 1, a 2
     auto g = make_graph("a:s:x:US b:s:y:US c:s:z:US d:s:w:US", "c>b:1 b>a:1");
     CHECK(g.is_acyclic());
-    CHECK(ids(g, g.topological_order()) == std::vector<std::string>{"c", "b", "a", "d"});
+    CHECK(ids(g, g.topological_order()) == std::vector<std::string>{"c", "d", "b", "a"});
+    for (NodeId i = 0; i < 4; ++i) CHECK(g.component(g.topological_order()[i]) == i);
+    //  a -> b, a -> c -> b: the depth is the longest path, so c (1) comes before b (2)
+    auto h = make_graph("a:s:x:US b:s:y:US c:s:z:US", "a>b:1 a>c:1 c>b:1");
+    CHECK(ids(h, h.topological_order()) == std::vector<std::string>{"a", "c", "b"});
 }
 
 TEST_CASE("SupplyGraph: a cycle is one component, contiguous in the order") {
@@ -143,6 +151,52 @@ TEST_CASE("SupplyGraphBuilder: rejects duplicates, self-loops and repeated edges
     b.add_edge("a", "b", 1);
     b.add_edge("a", "b", 2);
     CHECK_THROWS_WITH(b.freeze(), "SupplyGraphBuilder: repeated edge \"a\" -> \"b\"");
+}
+
+TEST_CASE("SupplyGraphBuilder: edges are sorted by (from, to) with their flows, notes, sources") {
+    for (bool sorted_input : {false, true}) {
+        SupplyGraphBuilder b;
+        b.add_stage("s");
+        b.add_source({.id = "s1", .citation = "one"});
+        b.add_source({.id = "s2", .citation = "two"});
+        for (const char* id : {"a", "b", "c", "d"})
+            b.add_node({.id = id, .stage = "s", .commodity = "x", .country = "US", .output = 1});
+        const std::vector<std::string_view> one{"s1"}, both{"s2", "s1"};
+        // (from, to, flow, note, sources) in file order
+        using E = std::tuple<NodeId, NodeId, double, const char*, std::vector<std::string_view>>;
+        std::vector<E> edges{{2, 3, 4.0, "c-d", one},
+                             {0, 2, 2.0, "a-c", {}},
+                             {1, 3, 3.0, "", both},
+                             {0, 1, 1.0, "a-b", one}};
+        if (sorted_input) std::sort(edges.begin(), edges.end());
+        for (const auto& [f, t, flow, note, srcs] : edges) b.add_edge(f, t, flow, srcs, note);
+        auto g = b.freeze();
+        REQUIRE(g.num_edges() == 4);
+        std::vector<std::string> got;
+        for (EdgeId e = 0; e < 4; ++e) {
+            std::string row = fmt::format("{}>{}:{}:{}:", g.id(g.from(e)), g.id(g.to(e)), g.flow(e),
+                                          g.edge_note(e));
+            for (auto s : g.edge_sources(e)) row += g.sources()[s].id + ",";
+            got.push_back(row);
+        }
+        CHECK(got == std::vector<std::string>{"a>b:1:a-b:s1,", "a>c:2:a-c:", "b>d:3::s2,s1,",
+                                              "c>d:4:c-d:s1,"});
+        CHECK(g.find("c") == NodeId{2});
+    }
+}
+
+TEST_CASE("SupplyGraphBuilder: a refused duplicate id leaves the builder usable") {
+    SupplyGraphBuilder b;
+    b.add_stage("s");
+    b.add_node({.id = "a", .stage = "s", .commodity = "x", .country = "US", .output = 1});
+    CHECK_THROWS(
+        b.add_node({.id = "a", .stage = "s", .commodity = "y", .country = "FR", .output = 2}));
+    b.add_node({.id = "b", .stage = "s", .commodity = "x", .country = "US", .output = 1});
+    auto g = b.freeze();
+    REQUIRE(g.num_nodes() == 2);
+    CHECK(g.id(1) == "b");
+    CHECK(g.find("b") == NodeId{1});
+    CHECK(g.find("a") == NodeId{0});
 }
 
 TEST_CASE("SupplyGraph: groups are built in and datasets override them") {
