@@ -82,7 +82,9 @@ std::vector<StageId> add_nodes(Records& r, SupplyGraphBuilder& b) {
     auto s = [&](const Str& x) { return r.view(x); };
     std::vector<StageId> stages(r.nodes.size());
     NodeSpec spec;
+    constexpr std::size_t kAhead = 8;
     for (std::size_t i = 0; i < r.nodes.size(); ++i) {
+        if (i + kAhead < r.nodes.size()) b.prefetch_node(s(r.nodes[i + kAhead].id));
         const NodeRec& x = r.nodes[i];
         spec.id = s(x.id);
         spec.name = s(x.name);

@@ -167,6 +167,16 @@ std::string SaxReader::pointer() const {
     return p.empty() ? "/" : p;
 }
 
+// An edge end that names node n (an id of `len` bytes).
+Str SaxReader::node_end(std::uint32_t n, unsigned len) {
+    Str out;
+    out.off = n;
+    out.len = len & ((1u << 29) - 1);
+    out.present = true;
+    out.node = true;
+    return out;
+}
+
 Str SaxReader::store(const char* s, unsigned len) {
     if (recs_.arena.size() + len > 0xFFFFFFFFu || len >= (1u << 29))
         throw DatasetError({diag_.file + ": too large: more than 4 GiB of text in strings"});
@@ -376,21 +386,17 @@ void SaxReader::set_string(const char* s, unsigned len) {
         case Ctx::Edge:
             if (k != "note") {  // an edge end: the node's id when the node came first
                 // Files list edges grouped by supplier or by customer: remember the last ones.
-                LastEnd& last = last_end_[k == "from" ? 0 : 1];
+                const bool to = k != "from";
+                const LastEnd& last = last_end_[to ? 1 : 0];
                 const std::string_view id(s, len);
-                if (last.node == kNoIndex || last.id != id) {
-                    last.id.assign(id);
-                    last.node = recs_.find_node(id);
-                }
-                const std::uint32_t n = last.node;
-                if (n != kNoIndex) {
+                if (last.node != kNoIndex && last.id == id) {
+                    *slot = node_end(last.node, len);
+                } else {
                     *slot = Str();
-                    slot->off = n;
-                    slot->len = len & ((1u << 29) - 1);
-                    slot->present = true;
-                    slot->node = true;
-                    return;
+                    slot->present = true;  // filled in by resolve_pending()
+                    defer_end(id, to);
                 }
+                return;
             }
             break;
         case Ctx::Node:
@@ -398,6 +404,8 @@ void SaxReader::set_string(const char* s, unsigned len) {
                 *slot = intern(s, len);
                 return;
             }
+            // The id goes into the index at the end of the node: fetch its slot meanwhile.
+            if (k == "id") recs_.node_index.prefetch(ViewIndex::hash(std::string_view(s, len)));
             break;
         case Ctx::Owner:
             *slot = intern(s, len);
@@ -406,6 +414,36 @@ void SaxReader::set_string(const char* s, unsigned len) {
             break;
     }
     *slot = store(s, len);
+}
+
+void SaxReader::defer_end(std::string_view id, bool to) {
+    if (pending_count_ == kLookahead) resolve_pending();
+    PendingEnd& p = pending_[(pending_first_ + pending_count_++) % kLookahead];
+    p.edge = static_cast<std::uint32_t>(recs_.edges.size() - 1);
+    p.to = to;
+    p.hash = ViewIndex::hash(id);
+    p.id.assign(id);
+    recs_.node_index.prefetch(p.hash);
+}
+
+// Looks up the oldest pending edge end: its node, or its id stored for later when no node has
+// that id (yet: nodes may follow edges in a file).
+void SaxReader::resolve_pending() {
+    PendingEnd& p = pending_[pending_first_];
+    pending_first_ = (pending_first_ + 1) % kLookahead;
+    --pending_count_;
+    const std::uint32_t n = recs_.node_index.find(p.id, p.hash, recs_.arena);
+    EdgeRec& e = recs_.edges[p.edge];
+    Str& slot = p.to ? e.to : e.from;
+    const auto len = static_cast<unsigned>(p.id.size());
+    slot = n != kNoIndex ? node_end(n, len) : store(p.id.data(), len);
+    LastEnd& last = last_end_[p.to ? 1 : 0];
+    last.id.swap(p.id);
+    last.node = n;
+}
+
+void SaxReader::resolve_all_pending() {
+    while (pending_count_ > 0) resolve_pending();
 }
 
 void SaxReader::set_number(double v) {
@@ -546,6 +584,7 @@ bool SaxReader::StartArray() {
 
 bool SaxReader::EndArray(unsigned) {
     --depth_;
+    if (frames_[depth_]->ctx == Ctx::Edges) resolve_all_pending();
     if (frames_[depth_]->ctx != Ctx::Skip) {
         Frame& owner = *frames_[depth_ - 1];
         open_range(owner, false);

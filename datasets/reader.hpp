@@ -1,6 +1,7 @@
 #pragma once
 // Internal to datasets/: a RapidJSON SAX handler that fills Records.
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -37,6 +38,7 @@ private:
     struct Frame;
     std::string pointer() const;
     Str store(const char* s, unsigned len);
+    static Str node_end(std::uint32_t n, unsigned len);
     Str intern(const char* s, unsigned len);
     EdgeExtra& edge_extra();
     void type_error(std::string_view expected, std::string_view got);
@@ -61,7 +63,21 @@ private:
         std::string id;
         std::uint32_t node = kNoIndex;
     };
-    LastEnd last_end_[2];      // the last edge "from" and "to" looked up, and their nodes
+    LastEnd last_end_[2];  // the last edge "from" and "to" looked up, and their nodes
+    // Edge ends waiting for their node: the index slot is prefetched when the id is read and
+    // looked up kLookahead ends later, when it is in cache (ids in files come in random order).
+    struct PendingEnd {
+        std::uint32_t edge = 0;
+        bool to = false;
+        std::uint64_t hash = 0;
+        std::string id;
+    };
+    static constexpr std::size_t kLookahead = 16;
+    std::array<PendingEnd, kLookahead> pending_;
+    std::size_t pending_first_ = 0, pending_count_ = 0;
+    void defer_end(std::string_view id, bool to);
+    void resolve_pending();
+    void resolve_all_pending();
     std::vector<Str> shared_;  // distinct values of the fields that repeat (stage, country ...)
     ViewIndex shared_index_;
 };

@@ -64,8 +64,11 @@ class ViewIndex {
 public:
     /// The index stored under `key`, or kNoIndex.
     std::uint32_t find(std::string_view key, const std::string& arena) const {
+        return find(key, hash(key), arena);
+    }
+    /// The same with the key's hash(), computed earlier.
+    std::uint32_t find(std::string_view key, std::uint64_t h, const std::string& arena) const {
         if (slots_.empty()) return kNoIndex;
-        const std::uint64_t h = hash(key);
         const Slot want = make_slot(key, kNoIndex, 0, h);
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t i = h & mask;; i = (i + 1) & mask) {
@@ -91,6 +94,10 @@ public:
             }
             if (same(s, fresh, k, arena)) return s.value;
         }
+    }
+    /// Asks the processor to fetch the slot a lookup of a key with hash `h` starts at.
+    void prefetch(std::uint64_t h) const {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
     }
     static std::uint64_t hash(std::string_view s) {  // FNV-1a, then a final mix
         std::uint64_t h = 0xcbf29ce484222325u;

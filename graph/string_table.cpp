@@ -41,6 +41,10 @@ std::optional<std::uint32_t> IdIndex::insert(const StringTable& table, std::uint
     }
 }
 
+void IdIndex::prefetch(std::string_view key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash_of(key) & (slots_.size() - 1)]);
+}
+
 void IdIndex::reserve(const StringTable& table, std::size_t n) {
     const std::size_t want = std::bit_ceil(std::max<std::size_t>(16, 2 * n));
     if (want > slots_.size()) rehash(table, want);

@@ -47,6 +47,8 @@ public:
     /// there (and then records nothing).
     std::optional<std::uint32_t> insert(const StringTable& table, std::uint32_t pos);
     void reserve(const StringTable& table, std::size_t n);
+    /// Asks the processor to fetch the slot where a probe for `key` starts.
+    void prefetch(std::string_view key) const;
 
 private:
     static constexpr std::uint64_t kEmpty = 0xFFFFFFFFu;  // position bits all set

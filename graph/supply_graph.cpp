@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
+#include <boost/iterator/counting_iterator.hpp>
+#include <boost/iterator/transform_iterator.hpp>
 #include <cctype>
 #include <limits>
 #include <numeric>
@@ -325,12 +327,17 @@ void SupplyGraph::build_indexes() {
     num_components_ = n;
     std::vector<std::uint32_t> level;
     if (!component_levels(level)) {
-        // Strongly connected components (BGL), on a copy of the edges in its CSR form.
-        using Csr = boost::compressed_sparse_row_graph<boost::directedS>;
-        std::vector<std::pair<NodeId, NodeId>> pairs(m);
-        for (std::size_t e = 0; e < m; ++e) pairs[e] = {from_[e], to_[e]};
-        Csr csr(boost::edges_are_sorted, pairs.begin(), pairs.end(), n);
-        pairs = {};
+        // Strongly connected components (BGL), on a copy of the edges in its CSR form with
+        // 32-bit indices, built straight from the sorted edge arrays.
+        using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
+                                                       boost::no_property, boost::no_property,
+                                                       NodeId, EdgeId>;
+        auto edge_pair = [this](EdgeId e) { return std::pair<NodeId, NodeId>(from_[e], to_[e]); };
+        const auto first =
+            boost::make_transform_iterator(boost::counting_iterator<EdgeId>(0), edge_pair);
+        const auto last = boost::make_transform_iterator(
+            boost::counting_iterator<EdgeId>(static_cast<EdgeId>(m)), edge_pair);
+        Csr csr(boost::edges_are_sorted, first, last, static_cast<NodeId>(n));
         num_components_ = static_cast<std::size_t>(boost::strong_components(
             csr,
             boost::make_iterator_property_map(component_.begin(), get(boost::vertex_index, csr))));

@@ -239,6 +239,9 @@ public:
     EdgeId add_edge(std::string_view from, std::string_view to, double flow);
 
     std::optional<NodeId> find_node(std::string_view id) const { return g_.find(id); }
+    /// A hint that add_node() will soon be called with this id: a bulk loader calling it a few
+    /// nodes ahead hides the id index's cache misses.
+    void prefetch_node(std::string_view id) const { g_.index_.prefetch(id); }
     std::optional<StageId> find_stage(std::string_view id) const { return g_.find_stage(id); }
     std::optional<SourceId> find_source(std::string_view id) const { return g_.find_source(id); }
     std::size_t num_nodes() const { return g_.num_nodes(); }
