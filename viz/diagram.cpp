@@ -157,8 +157,34 @@ std::vector<std::uint32_t> add_aggregates(const SupplyGraph& g, const Overlay& o
     return node_slot;
 }
 
+// Aggregated diagrams of large graphs link nearly every box to every box of the next stage;
+// above kMaxDrawnEdges, only the flows that matter to their customer box are drawn: at least
+// kThinFlow of its inputs, or its largest input, or cut by the scenario. Returns how many
+// edges were dropped.
+constexpr std::size_t kMaxDrawnEdges = 1000;
+constexpr double kThinFlow = 0.05;
+
+std::size_t drop_thin_flows(Diagram& d) {
+    if (d.edges.size() <= kMaxDrawnEdges) return 0;
+    std::vector<double> inflow(d.nodes.size(), 0.0), largest(d.nodes.size(), 0.0);
+    for (const auto& e : d.edges) {
+        inflow[e.to] += e.flow;
+        largest[e.to] = std::max(largest[e.to], e.flow);
+    }
+    const auto before = d.edges.size();
+    std::erase_if(d.edges, [&](const DiagramEdge& e) {
+        return !e.cut && e.flow < kThinFlow * inflow[e.to] && e.flow < largest[e.to];
+    });
+    return before - d.edges.size();
+}
+
 std::string default_subtitle(const SupplyGraph& g, const Diagram& d) {
     std::string s = g.info().year ? std::to_string(*g.info().year) + " · " : "";
+    if (d.aggregated && d.hidden_edges > 0)
+        return s + fmt::format(
+                       "{} facilities merged by stage and country · {} thin flows (< {:g}% of a "
+                       "box's inputs) not drawn",
+                       g.num_nodes(), d.hidden_edges, 100 * kThinFlow);
     if (d.aggregated)
         return s + fmt::format("{} facilities merged by stage and country", g.num_nodes());
     return s + fmt::format("{} facilities, {} links, {} countries", g.num_nodes(), g.num_edges(),
@@ -175,13 +201,14 @@ Diagram make_diagram(const SupplyGraph& g, const Overlay& overlay, const Highlig
     d.aggregated = opts.aggregation == Aggregation::country;
     d.layout = opts.layout;
     d.dpi = opts.dpi;
-    d.subtitle = opts.subtitle.empty() ? default_subtitle(g, d) : opts.subtitle;
     d.title_lines = overlay.title_lines;
     for (StageId s = 0; s < g.num_stages(); ++s) {
         const auto& info = g.stage_info(s);
         d.stages.push_back(info.name.empty() ? info.id : info.name);
     }
     const auto slot = d.aggregated ? add_aggregates(g, overlay, d) : add_facilities(g, overlay, d);
+    if (d.aggregated) d.hidden_edges = drop_thin_flows(d);
+    d.subtitle = opts.subtitle.empty() ? default_subtitle(g, d) : opts.subtitle;
     std::sort(d.edges.begin(), d.edges.end(), [](const auto& a, const auto& b) {
         return std::pair(a.from, a.to) < std::pair(b.from, b.to);
     });

@@ -67,6 +67,7 @@ struct Diagram {
     std::string highlight_legend;          // empty: no highlight entry
     std::vector<std::string> sources;      // short citations for the footer
     bool aggregated = false;
+    std::size_t hidden_edges = 0;  // aggregated: thin flows not drawn (see make_diagram)
     Layout layout = Layout::dot;
     double dpi = 0;
 };
@@ -74,7 +75,9 @@ struct Diagram {
 /// The diagram of a graph with an overlay and a highlight. Throws std::invalid_argument when an
 /// overlay vector has the wrong length or a highlighted node does not exist. With
 /// Aggregation::country nodes are merged per (stage, country): outputs and flows summed, the
-/// remaining fraction output-weighted, removed/cut only when every member is. Time O(V + E log E).
+/// remaining fraction output-weighted, removed/cut only when every member is; when that still
+/// leaves more than 1,000 edges, flows under 5% of their customer box's inputs are not drawn
+/// (except its largest input and cut edges) and hidden_edges counts them. Time O(V + E log E).
 Diagram make_diagram(const SupplyGraph& g, const Overlay& overlay = {},
                      const Highlight& highlight = {}, const DiagramOptions& opts = {});
 

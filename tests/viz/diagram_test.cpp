@@ -1,5 +1,7 @@
 #include "viz/diagram.hpp"
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 #include "tests/support/graphs.hpp"
@@ -93,4 +95,36 @@ TEST_CASE("make_diagram: a commodity produced in two stages aggregates per stage
     REQUIRE(d.nodes.size() == 2);
     CHECK(d.nodes[1].share == Approx(0.25));
     CHECK(d.nodes[1].share_text == "25.0% of x");
+}
+
+TEST_CASE("make_diagram: an aggregated diagram over 1,000 edges drops the thin flows") {
+    // 40 countries in two stages, every refiner buys from every mine: 1,600 country links. Each
+    // refiner gets 100 from its own country's mine and 1 from each other mine (0.7% of its
+    // inputs), so only the 40 big flows are drawn; a cut thin flow is drawn too.
+    auto build = [](std::size_t k) {
+        std::string nodes, edges;
+        for (std::size_t i = 0; i < k; ++i) {
+            const auto cc = country_code(static_cast<Country>(i));
+            nodes += fmt::format("a{0}:mine:ore:{1}:10000 b{0}:refine:metal:{1}:1000 ", i, cc);
+            for (std::size_t j = 0; j < k; ++j)
+                edges += fmt::format("a{}>b{}:{} ", j, i, i == j ? 100 : 1);
+        }
+        return make_graph(nodes, edges);
+    };
+    const auto g = build(40);
+    REQUIRE(g.num_edges() == 1600);
+    Overlay o;
+    o.cut_edge.assign(g.num_edges(), false);
+    o.cut_edge[1] = true;  // a0 -> b1, a thin flow
+    o.fraction.assign(g.num_nodes(), 1.0);
+    o.removed.assign(g.num_nodes(), false);
+    const auto d = make_diagram(g, o, {}, {.aggregation = Aggregation::country});
+    CHECK(d.edges.size() == 41);
+    CHECK(d.hidden_edges == 1559);
+    for (const auto& e : d.edges) CHECK((e.flow == 100 || e.cut));
+    CHECK_THAT(d.subtitle, Catch::Contains("1559 thin flows (< 5% of a box's inputs) not drawn"));
+    // At 1,000 edges or fewer everything is drawn: 31 countries make 961 links.
+    const auto small = make_diagram(build(31), {}, {}, {.aggregation = Aggregation::country});
+    CHECK(small.edges.size() == 961);
+    CHECK(small.hidden_edges == 0);
 }
