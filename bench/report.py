@@ -28,7 +28,8 @@ def status(r):
     if r is None:
         return "–"
     if r.get("status") == "ok":
-        return secs(r.get("seconds"))
+        once = len(r.get("runs", [])) == 1 and r.get("repeats", 3) > 1
+        return secs(r.get("seconds")) + (" (1 run)" if once else "")
     note = r.get("note", "")
     return r["status"] + (f" ({note})" if note and r["status"] in ("skipped", "error") else "")
 

@@ -7,7 +7,8 @@ Builds chokepoint and the limit helpers (Release, in build-bench/), generates su
 10^3 .. 10^6 nodes with and without --feedback 0.05, runs every kernel and its peers (igraph,
 graph-tool, networkx, plain Python) at least 3 times each and writes bench/RESULTS.md and
 bench/results.json. A kernel whose chokepoint command does not exist yet is "pending"; a run
-that would take over 10 minutes (estimated from the smaller sizes) is skipped and marked so.
+that would take over 10 minutes (estimated from the smaller sizes) is skipped and marked so; a
+run that takes over 2 minutes is timed once (marked "1 run").
 """
 import argparse
 import datetime
@@ -27,6 +28,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PY = "/usr/bin/python3"
 PEERS = os.path.join(ROOT, "bench", "peers.py")
 BUDGET_S = 600  # a single run estimated above this is skipped
+LONG_S = 120  # a run longer than this is not repeated (its median would cost up to 30 min)
 SEED = 1
 
 # Each kernel: the chokepoint command ({file}, {tmp} filled in), the largest graph it runs on,
@@ -166,7 +168,8 @@ class Series:
 
 
 def repeat(cmd, repeats, timeout, capture=False):
-    """Median wall time, max RSS and the runs; stops at the first failure."""
+    """Median wall time, max RSS and the runs; stops at the first failure, and after one run
+    that took over LONG_S."""
     runs = []
     for _ in range(repeats):
         wall, rss, code, out, err = run_measured(cmd, timeout, capture)
@@ -174,6 +177,8 @@ def repeat(cmd, repeats, timeout, capture=False):
             first = (err.strip().splitlines() or ["exit code %s" % code])[0][:200]
             return {"status": "timeout" if code is None else "error", "note": first}
         runs.append({"wall_s": wall, "rss_kb": rss, "out": out})
+        if wall > LONG_S:
+            break
     return {"status": "ok", "runs": runs, "seconds": statistics.median(r["wall_s"] for r in runs),
             "rss_kb": max((r["rss_kb"] or 0) for r in runs)}
 
