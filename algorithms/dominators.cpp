@@ -1,16 +1,117 @@
 #include "algorithms/dominators.hpp"
 
 #include <algorithm>
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/dominator_tree.hpp>
 #include <limits>
 
 namespace chokepoint {
 
 namespace {
 
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
-using Vertex = boost::graph_traits<BoostGraph>::vertex_descriptor;
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+// Lengauer & Tarjan's algorithm, simple version (path compression without balancing,
+// O(m log n)), on preorder numbers, with an iterative depth-first search and iterative path
+// compression (no recursion, so no stack overflow on long paths) and buckets as linked lists
+// (no allocation per vertex). Number 0 is the virtual root.
+class LengauerTarjan {
+public:
+    explicit LengauerTarjan(const SupplyGraph& g)
+        : g_(g), dfn_(g.num_nodes(), kNone), vertex_{kNone}, parent_{0} {}
+
+    DominatorTree run() {
+        search();
+        const std::size_t count = vertex_.size();
+        semi_.resize(count);
+        for (std::uint32_t i = 0; i < count; ++i) semi_[i] = i;
+        label_ = semi_;
+        ancestor_.assign(count, kNone);
+        idom_.assign(count, 0);
+        bucket_head_.assign(count, kNone);
+        bucket_next_.assign(count, kNone);
+        for (std::uint32_t i = static_cast<std::uint32_t>(count); i-- > 1;) {
+            const NodeId w = vertex_[i];
+            if (g_.in_degree(w) == 0) semi_[i] = 0;  // fed by the root only
+            for (EdgeId e : g_.in_edges(w)) {
+                const std::uint32_t v = dfn_[g_.from(e)];
+                if (v == kNone) continue;  // not reached from any source
+                semi_[i] = std::min(semi_[i], semi_[eval(v)]);
+            }
+            bucket_next_[i] = bucket_head_[semi_[i]];
+            bucket_head_[semi_[i]] = i;
+            const std::uint32_t p = parent_[i];
+            ancestor_[i] = p;
+            for (std::uint32_t v = bucket_head_[p]; v != kNone; v = bucket_next_[v]) {
+                const std::uint32_t u = eval(v);
+                idom_[v] = semi_[u] < semi_[v] ? u : p;
+            }
+            bucket_head_[p] = kNone;
+        }
+        DominatorTree t{std::vector<NodeId>(g_.num_nodes(), kUnreachable)};
+        for (std::uint32_t i = 1; i < count; ++i) {
+            if (idom_[i] != semi_[i]) idom_[i] = idom_[idom_[i]];
+            t.idom[vertex_[i]] = idom_[i] == 0 ? kVirtualRoot : vertex_[idom_[i]];
+        }
+        return t;
+    }
+
+private:
+    // Preorder numbers from the root through every source (in id order), out-edges in order.
+    void search() {
+        struct Frame {
+            NodeId node;
+            EdgeId next, end;  // out-edges still to follow
+        };
+        std::vector<Frame> stack;
+        auto visit = [&](NodeId v, std::uint32_t parent) {
+            dfn_[v] = static_cast<std::uint32_t>(vertex_.size());
+            vertex_.push_back(v);
+            parent_.push_back(parent);
+            const auto out = g_.out_edges(v);
+            const EdgeId first = out.empty() ? 0 : out.front();
+            stack.push_back({v, first, first + static_cast<EdgeId>(out.size())});
+        };
+        for (NodeId s : g_.source_nodes()) {
+            if (dfn_[s] != kNone) continue;
+            visit(s, 0);
+            while (!stack.empty()) {
+                Frame& f = stack.back();
+                if (f.next == f.end) {
+                    stack.pop_back();
+                    continue;
+                }
+                const NodeId w = g_.to(f.next++);
+                if (dfn_[w] == kNone) visit(w, dfn_[f.node]);
+            }
+        }
+    }
+
+    // The vertex with the smallest semi on the path from v up to (not including) the root of its
+    // tree in the forest built so far; compresses that path.
+    std::uint32_t eval(std::uint32_t v) {
+        if (ancestor_[v] == kNone) return v;
+        compress(v);
+        return label_[v];
+    }
+
+    void compress(std::uint32_t v) {
+        path_.clear();
+        for (std::uint32_t x = v; ancestor_[ancestor_[x]] != kNone; x = ancestor_[x])
+            path_.push_back(x);
+        // Nearest the tree root first, as the recursive version unwinds.
+        for (auto it = path_.rbegin(); it != path_.rend(); ++it) {
+            const std::uint32_t x = *it, a = ancestor_[x];
+            if (semi_[label_[a]] < semi_[label_[x]]) label_[x] = label_[a];
+            ancestor_[x] = ancestor_[a];
+        }
+    }
+
+    const SupplyGraph& g_;
+    std::vector<std::uint32_t> dfn_;     // by node: preorder number, kNone if unreached
+    std::vector<NodeId> vertex_;         // by number: the node (number 0: the root)
+    std::vector<std::uint32_t> parent_;  // by number: parent's number in the search tree
+    std::vector<std::uint32_t> semi_, label_, ancestor_, idom_, bucket_head_, bucket_next_;
+    std::vector<std::uint32_t> path_;
+};
 
 // Depth below the virtual root (root children have depth 1), memoised; unreachable nodes: 0.
 std::size_t depth(const DominatorTree& t, NodeId v, std::vector<std::size_t>& memo) {
@@ -24,30 +125,7 @@ std::size_t depth(const DominatorTree& t, NodeId v, std::vector<std::size_t>& me
 
 }  // namespace
 
-DominatorTree find_dominators(const SupplyGraph& g) {
-    const std::size_t n = g.num_nodes();
-    DominatorTree t{std::vector<NodeId>(n, kUnreachable)};
-    if (n == 0) return t;
-    BoostGraph bg(n + 1);
-    for (EdgeId e = 0; e < g.num_edges(); ++e) boost::add_edge(g.from(e), g.to(e), bg);
-    for (NodeId s : g.source_nodes()) boost::add_edge(n, s, bg);
-    const Vertex none = boost::graph_traits<BoostGraph>::null_vertex();
-    const auto index = boost::get(boost::vertex_index, bg);
-    std::vector<Vertex> dom(n + 1, none), parent(n + 1, none), by_dfnum(n + 1, none);
-    // Boost 1.74's short overload numbers unreached vertices 0, like the entry, and then takes
-    // them for ancestors; numbering them "infinite" makes its own unreachable-predecessor check
-    // skip them.
-    std::vector<std::size_t> dfnum(n + 1, std::numeric_limits<std::size_t>::max());
-    boost::lengauer_tarjan_dominator_tree(
-        bg, boost::vertex(n, bg), index, boost::make_iterator_property_map(dfnum.begin(), index),
-        boost::make_iterator_property_map(parent.begin(), index), by_dfnum,
-        boost::make_iterator_property_map(dom.begin(), index));
-    for (NodeId v = 0; v < n; ++v) {
-        if (dom[v] == none) continue;
-        t.idom[v] = dom[v] == n ? kVirtualRoot : static_cast<NodeId>(dom[v]);
-    }
-    return t;
-}
+DominatorTree find_dominators(const SupplyGraph& g) { return LengauerTarjan(g).run(); }
 
 std::vector<NodeId> product_dominators(const SupplyGraph& g, const DominatorTree& tree,
                                        CommodityId product) {

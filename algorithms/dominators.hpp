@@ -18,8 +18,8 @@ struct DominatorTree {
 };
 
 /// Immediate dominator of every node, seen from a virtual root feeding all sources: d dominates v
-/// when every path from a source to v passes through d (Lengauer & Tarjan 1979, via BGL).
-/// Equal to networkx immediate_dominators on the graph plus the root. Time O((V+E) α(V+E)).
+/// when every path from a source to v passes through d (Lengauer & Tarjan 1979, simple version).
+/// Equal to networkx immediate_dominators on the graph plus the root. Time O((V+E) log V).
 DominatorTree find_dominators(const SupplyGraph& g);
 
 /// The nodes that dominate every end producer of `product` (every path from any source to any

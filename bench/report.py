@@ -50,7 +50,7 @@ def kernel_table(kernel, entries):
     limit = next((e["limit"]["name"] for e in entries if e["limit"]), None)
     head = ["nodes", "edges", "feedback", "chokepoint s"]
     if kernel != "load":
-        head.append("own s (minus load)")
+        head.append("own s")
     head += ["peak RSS MB", "RSS B/edge"]
     for p in peers:
         head += [f"{p} s", f"{p} ÷ chokepoint"]
@@ -146,7 +146,9 @@ def write_markdown(result):
         "(the machine is shared: wall times are noisy).",
         "",
         "Times are wall seconds. chokepoint's time is the whole process (load included); "
-        "\"own s\" subtracts the median load time of the same file. Peers time their kernel "
+        "\"own s\" is the kernel alone: the median load time of the same file subtracted, "
+        "except for dominators, where it is the `dominators` phase that `spof --timing` "
+        "reports (spof also finds articulation points and AND/OR SPOFs). Peers time their kernel "
         "alone (graph already built), except for load where networkx reads and builds. "
         "\"peer ÷ chokepoint\" > 1 means chokepoint is faster.",
         "",

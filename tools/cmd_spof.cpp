@@ -2,6 +2,8 @@
 // points and bridges, minimum country cut sets.
 #include <fmt/format.h>
 
+#include <chrono>
+
 #include "algorithms/biconnected.hpp"
 #include "algorithms/country_cuts.hpp"
 #include "algorithms/dominators.hpp"
@@ -19,7 +21,25 @@ struct Opts {
     std::size_t k = 3, top = 20;
     double threshold = 1.0;
     std::string criticality = "auto";
+    bool timing = false;
     OutputOptions out;
+};
+
+// --timing: the wall time of each phase, to standard error ("timing: dominators 0.212034 s").
+class PhaseTimer {
+public:
+    PhaseTimer(std::ostream* err, bool on) : err_(on ? err : nullptr) {}
+    void done(std::string_view phase) {
+        const auto now = std::chrono::steady_clock::now();
+        if (err_)
+            *err_ << fmt::format("timing: {} {:.6f} s\n", phase,
+                                 std::chrono::duration<double>(now - start_).count());
+        start_ = now;
+    }
+
+private:
+    std::ostream* err_;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
 struct ProductReport {
@@ -47,16 +67,20 @@ std::size_t largest_loop(const SupplyGraph& g) {
     return largest;
 }
 
-Report analyse(const SupplyGraph& g, const Opts& o, std::optional<CommodityId> only) {
+Report analyse(const SupplyGraph& g, const Opts& o, std::optional<CommodityId> only,
+               PhaseTimer& timer) {
     Report r;
     const auto tree = find_dominators(g);
+    timer.done("dominators");
     const auto spofs = find_spofs(g);
+    timer.done("and-or-spof");
     const auto cuts =
         o.k == 0
             ? std::vector<ProductCuts>{}
             : minimum_country_cuts(
                   g,
                   {.by = parse_cut_by(o.by), .k = o.k, .threshold = o.threshold, .product = only});
+    timer.done("country-cuts");
     for (std::size_t i = 0; i < spofs.size(); ++i) {
         const CommodityId p = spofs[i].product;
         if (only && p != *only) continue;
@@ -66,6 +90,7 @@ Report analyse(const SupplyGraph& g, const Opts& o, std::optional<CommodityId> o
         r.products.push_back(std::move(pr));
     }
     r.cuts = find_biconnected(g);
+    timer.done("articulation");
     const std::size_t loop = largest_loop(g);
     if (o.criticality == "off") {
         r.criticality_note = "not computed (--criticality off)";
@@ -84,6 +109,7 @@ Report analyse(const SupplyGraph& g, const Opts& o, std::optional<CommodityId> o
                 "sweeps",
                 approx, CriticalityOptions{}.max_sweeps);
     }
+    timer.done("criticality");
     return r;
 }
 
@@ -228,13 +254,18 @@ void add_spof_command(CLI::App& app, Context& ctx) {
                     "nodes), on, off")
         ->check(CLI::IsMember({"auto", "on", "off"}))
         ->capture_default_str();
+    cmd->add_flag("--timing", o->timing,
+                  "Print the wall time of each phase to standard error (load, dominators, "
+                  "and-or-spof, country-cuts, articulation, criticality, output)");
     add_output_options(cmd, o->out);
     cmd->footer(
         "Losses follow the immediate (no rerouting) model of docs/format.md.\nExample:\n"
         "  chokepoint spof datasets/cobalt_mini.json --k 2 --threshold 0.5");
     cmd->callback([o, &ctx] {
+        PhaseTimer timer(ctx.err, o->timing);
         const Dataset d = load(ctx, o->file);
-        const auto report = analyse(d.graph, *o, end_product(d.graph, o->product));
+        timer.done("load");
+        const auto report = analyse(d.graph, *o, end_product(d.graph, o->product), timer);
         write_output(ctx, o->out, [&](std::ostream& os) {
             switch (o->out.format) {
                 case Format::table:
@@ -248,6 +279,7 @@ void add_spof_command(CLI::App& app, Context& ctx) {
                     break;
             }
         });
+        timer.done("output");
     });
 }
 

@@ -121,4 +121,10 @@ TEST_CASE("find_dominators: equals the deletion definition on random graphs with
             seed, {.layers = 5, .width = 5, .back_edges = 4, .isolated = 1});
         CHECK(find_dominators(g).idom == brute_idom(g));
     }
+    // Larger and loopier: long compressed paths in the search forest.
+    for (unsigned seed = 26; seed <= 40; ++seed) {
+        auto g = test::random_supply_graph(
+            seed, {.layers = 10, .width = 12, .back_edges = 40, .isolated = 2});
+        CHECK(find_dominators(g).idom == brute_idom(g));
+    }
 }

@@ -52,3 +52,21 @@ TEST_CASE("chokepoint spof: JSON contract, unknown product, broken file") {
     CHECK(run({"spof", kChain, "--k", "1", "--threshold", "0.5", "--format", "csv"}).code == 0);
     CHECK(run({"spof", std::string(CHOKEPOINT_SOURCE_DIR) + "/tests/no_such_file.json"}).code == 2);
 }
+
+TEST_CASE("chokepoint spof --timing: one line per phase on standard error, output unchanged") {
+    const auto plain = run({"spof", kChain, "--format", "json"});
+    const auto timed = run({"spof", kChain, "--format", "json", "--timing"});
+    REQUIRE(timed.code == 0);
+    CHECK(timed.out == plain.out);
+    std::vector<std::string> phases;
+    std::istringstream lines(timed.err);
+    for (std::string line; std::getline(lines, line);) {
+        REQUIRE(line.rfind("timing: ", 0) == 0);
+        REQUIRE(line.size() > 2);
+        CHECK(line.substr(line.size() - 2) == " s");
+        phases.push_back(line.substr(8, line.find(' ', 8) - 8));
+    }
+    CHECK(phases == std::vector<std::string>{"load", "dominators", "and-or-spof", "country-cuts",
+                                             "articulation", "criticality", "output"});
+    CHECK(plain.err.empty());
+}
