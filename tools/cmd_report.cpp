@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "algorithms/concentration.hpp"
+#include "algorithms/dominators.hpp"
+#include "algorithms/spof.hpp"
 #include "tools/cli.hpp"
 #include "tools/report_data.hpp"
 #include "tools/table.hpp"
@@ -72,26 +74,29 @@ viz::HtmlSection chokepoints_section(const SupplyGraph& g, const std::vector<Nod
     viz::HtmlSection s{"chokepoints", "Chokepoints", {}, {}, {}, {}};
     s.paragraphs.push_back(
         "Single points of failure: facilities whose removal alone stops an end product completely "
-        "(immediate model, no rerouting). Dominator analysis will appear here once it is part of "
-        "chokepoint.");
-    if (g.num_nodes() > kMaxSpofNodes) {
-        s.paragraphs.push_back(fmt::format(
-            "The search for single points of failure was skipped: it is quadratic and the dataset "
-            "has more than {} nodes.",
-            format_number(double(kMaxSpofNodes))));
-    }
-    HtmlTable t{
-        "Single points of failure", {"Facility", "Stage", "Country", "End products stopped"}, {}};
-    Disruption d{std::vector<double>(g.num_nodes(), 1.0), {}};
+        "(immediate model, no rerouting; end producers left out). A dominator of an end product "
+        "is a facility that every supply path from the raw materials to its makers passes "
+        "through; every dominator is a single point of failure, but a facility can also stop a "
+        "product by being the only source of one of several inputs it needs.");
+    // Per facility: the products it stops, and those it dominates.
+    std::vector<std::string> stops(g.num_nodes()), dominates(g.num_nodes());
+    auto add = [&](std::string& list, CommodityId p) {
+        list += (list.empty() ? "" : ", ") + std::string(g.commodity_name(p));
+    };
+    for (const auto& p : find_spofs(g))
+        for (NodeId n : p.nodes) add(stops[n], p.product);
+    const auto tree = find_dominators(g);
+    for (CommodityId p : g.end_products())
+        for (NodeId n : product_dominators(g, tree, p)) add(dominates[n], p);
+    HtmlTable t{"Single points of failure",
+                {"Facility", "Stage", "Country", "End products stopped", "Dominator of"},
+                {}};
     for (NodeId n : spof) {
-        d.limit[n] = 0;
-        std::string stopped;
-        for (const auto& p : product_losses(g, immediate_fractions(g, d)))
-            if (p.loss >= 1 - 1e-9)
-                stopped += (stopped.empty() ? "" : ", ") + std::string(g.commodity_name(p.product));
-        d.limit[n] = 1;
-        t.rows.push_back(
-            {{name(g, n)}, {stage_name(g, g.stage(n))}, country(g.country(n)), {stopped}});
+        t.rows.push_back({{name(g, n)},
+                          {stage_name(g, g.stage(n))},
+                          country(g.country(n)),
+                          {stops[n]},
+                          {dominates[n].empty() ? "–" : dominates[n]}});
     }
     s.tables.push_back(std::move(t));
     const auto share = flow_through_shares(g);
@@ -155,9 +160,7 @@ Findings key_findings(const SupplyGraph& g, const ConcentrationResult& concentra
                        fmt::format("remove {} by location: {} -{}", country_code(w.country),
                                    g.commodity_name(g.end_products()[k]), format_percent(w.worst)));
     }
-    f.emplace_back("single points of failure", g.num_nodes() > kMaxSpofNodes
-                                                   ? std::string("not searched (too many nodes)")
-                                                   : format_number(double(spof.size())));
+    f.emplace_back("single points of failure", format_number(double(spof.size())));
     if (const auto central = most_central(g, 1); !central.empty()) {
         f.emplace_back("most central facility",
                        fmt::format("{} ({}, {} of end output)", g.name(central[0]),
@@ -294,8 +297,7 @@ void add_report_command(CLI::App& app, Context& ctx) {
         std::optional<Scenario> extra;
         if (!o->scenario.empty()) extra = parse_scenario_arg(g, o->scenario);
         const auto aggregation = choose_aggregation(g, "auto", *ctx.err);
-        const auto spof =
-            g.num_nodes() > kMaxSpofNodes ? std::vector<NodeId>{} : single_points_of_failure(g);
+        const auto spof = single_points_of_failure(g);
         const auto sweep = country_sweep(g);
         const auto concentration = measure_concentration(
             g, {.views = {ConcentrationView::location, ConcentrationView::owner}});

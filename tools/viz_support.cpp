@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "algorithms/dominators.hpp"
+#include "algorithms/spof.hpp"
 #include "tools/cli.hpp"
 
 namespace chokepoint::cli {
@@ -69,21 +70,13 @@ std::vector<double> flow_through_shares(const SupplyGraph& g) {
 }
 
 std::vector<NodeId> single_points_of_failure(const SupplyGraph& g) {
-    if (g.num_nodes() > kMaxSpofNodes) {
-        throw UsageError(fmt::format(
-            "single points of failure: {} nodes is above the limit of {} for this simple search",
-            g.num_nodes(), kMaxSpofNodes));
-    }
     std::vector<NodeId> out;
-    Disruption d{std::vector<double>(g.num_nodes(), 1.0), {}};
-    for (NodeId n = 0; n < g.num_nodes(); ++n) {
-        if (g.out_degree(n) == 0) continue;  // an end producer is its product: trivially vital
-        d.limit[n] = 0;
-        const auto losses = product_losses(g, immediate_fractions(g, d));
-        d.limit[n] = 1;
-        if (std::any_of(losses.begin(), losses.end(), [](auto& p) { return p.loss >= 1 - 1e-9; }))
-            out.push_back(n);
+    for (const auto& p : find_spofs(g)) {
+        for (NodeId n : p.nodes)
+            if (g.out_degree(n) > 0) out.push_back(n);  // an end producer is its product
     }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 

@@ -33,10 +33,9 @@ ScenarioOutcome scenario_outcome(const SupplyGraph& g, const Scenario& s);
 std::vector<double> flow_through_shares(const SupplyGraph& g);
 
 /// Nodes whose removal alone stops some end product completely under the immediate model,
-/// ascending; end producers are left out (removing the only maker of a product says nothing). Time
-/// O(V (V + E)); throws UsageError above kMaxSpofNodes nodes.
+/// ascending; end producers are left out (removing the only maker of a product says nothing).
+/// The union over end products of find_spofs (algorithms/spof.hpp), so its cost.
 std::vector<NodeId> single_points_of_failure(const SupplyGraph& g);
-inline constexpr std::size_t kMaxSpofNodes = 20000;
 
 /// The N nodes with the largest flow-through share (ties by NodeId), those above zero only.
 std::vector<NodeId> most_central(const SupplyGraph& g, std::size_t n);

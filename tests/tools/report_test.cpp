@@ -83,3 +83,50 @@ TEST_CASE("report: bad usage exits 2") {
     CHECK(run({"report", (kSource / "tests/fixtures/broken/nan.json").string(), "-o",
                scratch("x.html").string()}) == 2);
 }
+
+TEST_CASE("report: chokepoints list single points of failure with the products they dominate") {
+    // cells: mine -> refinery -> {maker-a, maker-b}: mine and refinery are on every path (they
+    // dominate cells) and each stops them. packs: ore-1 -> part-1 and ore-2 -> part-2, both parts
+    // needed by the packer: each of the four stops packs alone, but none is on every path.
+    const auto file = scratch("dominated.json");
+    std::ofstream(file) << R"({"format": "chokepoint/1", "name": "Dominated chain",
+  "sources": [{"id": "s", "citation": "test"}],
+  "stages": [{"id": "mining"}, {"id": "refining"}, {"id": "making"}],
+  "nodes": [
+    {"id": "mine", "stage": "mining", "commodity": "ore", "country": "CD", "output": 100, "unit": "t", "sources": ["s"]},
+    {"id": "refinery", "stage": "refining", "commodity": "metal", "country": "CN", "output": 80, "unit": "t", "sources": ["s"]},
+    {"id": "maker-a", "stage": "making", "commodity": "cells", "country": "KR", "output": 40, "unit": "t", "sources": ["s"]},
+    {"id": "maker-b", "stage": "making", "commodity": "cells", "country": "JP", "output": 40, "unit": "t", "sources": ["s"]},
+    {"id": "ore-1", "stage": "mining", "commodity": "lithium ore", "country": "AU", "output": 10, "unit": "t", "sources": ["s"]},
+    {"id": "part-1", "stage": "refining", "commodity": "lithium", "country": "US", "output": 10, "unit": "t", "sources": ["s"]},
+    {"id": "ore-2", "stage": "mining", "commodity": "nickel ore", "country": "CL", "output": 10, "unit": "t", "sources": ["s"]},
+    {"id": "part-2", "stage": "refining", "commodity": "nickel", "country": "DE", "output": 10, "unit": "t", "sources": ["s"]},
+    {"id": "packer", "stage": "making", "commodity": "packs", "country": "FR", "output": 10, "unit": "t", "sources": ["s"]}],
+  "edges": [
+    {"from": "mine", "to": "refinery", "flow": 80, "sources": ["s"]},
+    {"from": "refinery", "to": "maker-a", "flow": 40, "sources": ["s"]},
+    {"from": "refinery", "to": "maker-b", "flow": 40, "sources": ["s"]},
+    {"from": "ore-1", "to": "part-1", "flow": 10, "sources": ["s"]},
+    {"from": "ore-2", "to": "part-2", "flow": 10, "sources": ["s"]},
+    {"from": "part-1", "to": "packer", "flow": 10, "sources": ["s"]},
+    {"from": "part-2", "to": "packer", "flow": 10, "sources": ["s"]}]})";
+    const auto out = scratch("dominated.html");
+    REQUIRE(run({"report", file.string(), "-o", out.string()}) == 0);
+    const auto html = slurp(out);
+    REQUIRE(has(html, "<caption>Single points of failure</caption>"));
+    const auto table = html.substr(html.find("<caption>Single points of failure</caption>"));
+    const auto rows = table.substr(0, table.find("</table>"));
+    CHECK(has(rows, "<th>Dominator of</th>"));
+    auto count = [&](const std::string& needle) {
+        std::size_t n = 0;
+        for (auto at = rows.find(needle); at != std::string::npos; at = rows.find(needle, at + 1))
+            ++n;
+        return n;
+    };
+    CHECK(count("<tr>") == 7);  // the header and six facilities; no end producer
+    CHECK(count("<td>cells</td><td>cells</td></tr>") == 2);
+    CHECK(count("<td>packs</td><td>–</td></tr>") == 4);
+    for (const char* id : {"mine", "refinery", "ore-1", "part-1", "ore-2", "part-2"})
+        CHECK(has(rows, std::string("<td>") + id + "</td>"));
+    CHECK_FALSE(has(rows, "maker-a"));
+}
