@@ -145,6 +145,7 @@ Dataset assemble(Records& r, Diagnostics& d, std::vector<std::uint64_t> ends) {
     if (d.suppressed > 0) {
         d.warnings.push_back(
             fmt::format("{}: warning: {} more warnings not shown", d.file, d.suppressed));
+        out.unlisted_warnings = d.suppressed;
     }
     out.warnings = std::move(d.warnings);
     return out;

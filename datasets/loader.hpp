@@ -24,7 +24,14 @@ private:
 
 struct Dataset {
     SupplyGraph graph;
-    std::vector<std::string> warnings;  // `FILE: /pointer: warning: message`
+    /// `FILE: /pointer: warning: message`; past the first kMaxErrors, one last line says how many
+    /// more there are (`FILE: warning: N more warnings not shown`).
+    std::vector<std::string> warnings;
+    std::size_t unlisted_warnings = 0;  // the N of that last line, else 0
+    /// Every warning found, listed or not.
+    std::size_t warning_count() const {
+        return unlisted_warnings > 0 ? warnings.size() - 1 + unlisted_warnings : warnings.size();
+    }
 };
 
 /// At most this many content errors are reported per file.

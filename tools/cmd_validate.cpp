@@ -20,8 +20,8 @@ void add_validate_command(CLI::App& app, Context& ctx) {
                 if (*quiet) continue;
                 for (const auto& w : d.warnings) *ctx.err << w << '\n';
                 *ctx.out << (f == "-" ? "<stdin>" : f) << ": valid (" << d.graph.num_nodes()
-                         << " nodes, " << d.graph.num_edges() << " edges, " << d.warnings.size()
-                         << (d.warnings.size() == 1 ? " warning)\n" : " warnings)\n");
+                         << " nodes, " << d.graph.num_edges() << " edges, " << d.warning_count()
+                         << (d.warning_count() == 1 ? " warning)\n" : " warnings)\n");
             } catch (const DatasetError& e) {
                 for (const auto& m : e.messages()) *ctx.err << m << '\n';
                 ctx.exit_code = 1;

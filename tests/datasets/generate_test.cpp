@@ -81,6 +81,8 @@ TEST_CASE("generate_dataset: feedback edges go backwards, make cycles, and only 
     if (backward > kMaxErrors)
         CHECK(d.warnings.back().find(std::to_string(backward - kMaxErrors) +
                                      " more warnings not shown") != std::string::npos);
+    CHECK(d.warning_count() == backward);
+    CHECK(d.unlisted_warnings == (backward > kMaxErrors ? backward - kMaxErrors : 0));
     for (NodeId v = 0; v < g.num_nodes(); ++v) {
         double shipped = 0;
         for (auto e : g.out_edges(v)) shipped += g.flow(e);

@@ -44,6 +44,15 @@ for f in "$fx"/broken/*.json; do
 done
 check validate-mixed 1 "$bin" validate "$fx/good/tiny.json" "$fx/broken/bad_country.json"
 contains validate-mixed "$tmp/out" "tiny.json: valid"
+# Over 100 warnings: 100 listed, one line for the rest, and the summary counts them all.
+check generate-feedback 0 "$bin" generate --nodes 3000 --feedback 0.05 --seed 3 -o "$tmp/fb.json"
+feedback=$(sed -n 's/.*edges (\([0-9]*\) feedback).*/\1/p' "$tmp/err")
+check validate-many-warnings 0 "$bin" validate "$tmp/fb.json"
+contains validate-many-warnings "$tmp/out" "edges, $feedback warnings)"
+contains validate-many-warnings "$tmp/err" "warning: $((feedback - 100)) more warnings not shown"
+if [ "$(grep -c 'back to earlier stage' "$tmp/err")" != 100 ]; then
+  echo "FAIL validate-many-warnings: not 100 listed warnings"; fails=$((fails + 1))
+fi
 check validate-missing 1 "$bin" validate "$tmp/nope.json"
 contains validate-missing "$tmp/err" "nope.json: cannot open: No such file or directory"
 check validate-warning 0 "$bin" validate "$fx/warnings/unknown_field.json"
