@@ -24,9 +24,14 @@ def secs(x):
     return f"{x:.3f}" if x < 10 else f"{x:.1f}"
 
 
+PEER_TIMEOUT_S = 1200  # run.py kills a run after 2 × BUDGET_S: a timeout is a lower bound
+
+
 def status(r):
     if r is None:
         return "–"
+    if r.get("status") == "timeout":
+        return f"timeout (> {PEER_TIMEOUT_S} s)"
     if r.get("status") == "ok":
         once = len(r.get("runs", [])) == 1 and r.get("repeats", 3) > 1
         return secs(r.get("seconds")) + (" (1 run)" if once else "")
@@ -69,6 +74,9 @@ def kernel_table(kernel, entries):
                 f"{rss * 1024 / e['edges']:.0f}" if rss and e["edges"] else "–"]
         for p in peers:
             r = e["peers"].get(p)
+            if r and r.get("status") == "timeout" and own:
+                row += [status(r), f"> {PEER_TIMEOUT_S / own:.0f}×"]
+                continue
             row += [status(r), ratio(r.get("seconds"), own) if r and r.get("status") == "ok" else ""]
         if limit:
             lim = (e["limit"] or {}).get("seconds")
@@ -100,6 +108,12 @@ def targets(result):
             continue
         for peer, need in (("igraph", 1.0), ("graph-tool", 1.0), ("networkx", 100.0)):
             r = e["peers"].get(peer, {})
+            if r.get("status") == "timeout":
+                x = PEER_TIMEOUT_S / own
+                out.append(f"- betweenness-sp at 10⁵ vs {peer} (feedback {e['feedback']:g}), target "
+                           f"≥ {need:g}× faster: " + verdict(x >= need, f"> {x:.0f}× ({peer} "
+                                                                        f"killed after {PEER_TIMEOUT_S} s)"))
+                continue
             if r.get("status") != "ok":
                 out.append(f"- betweenness-sp at 10⁵ vs {peer} (feedback {e['feedback']:g}): "
                            f"{status(r)}")
