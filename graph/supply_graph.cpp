@@ -235,7 +235,7 @@ SupplyGraph SupplyGraphBuilder::freeze() {
                  std::string(g.id(g.to_[e])) + "\"");
         }
     }
-    bool sorted = true;  // files usually list edges by supplier already
+    bool sorted = true;  // files chokepoint writes list edges by supplier already
     for (std::size_t i = 0; i < m && sorted; ++i) sorted = order[i] == i;
     if (sorted) {
         g.build_indexes();

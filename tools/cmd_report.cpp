@@ -70,7 +70,8 @@ HtmlTable concentration_table(const SupplyGraph& g, const ConcentrationResult& c
     return t;
 }
 
-viz::HtmlSection chokepoints_section(const SupplyGraph& g, const std::vector<NodeId>& spof) {
+viz::HtmlSection chokepoints_section(const SupplyGraph& g, const std::vector<NodeId>& spof,
+                                     const std::vector<ProductSpof>& product_spofs) {
     viz::HtmlSection s{"chokepoints", "Chokepoints", {}, {}, {}, {}};
     s.paragraphs.push_back(
         "Single points of failure: facilities whose removal alone stops an end product completely "
@@ -83,7 +84,7 @@ viz::HtmlSection chokepoints_section(const SupplyGraph& g, const std::vector<Nod
     auto add = [&](std::string& list, CommodityId p) {
         list += (list.empty() ? "" : ", ") + std::string(g.commodity_name(p));
     };
-    for (const auto& p : find_spofs(g))
+    for (const auto& p : product_spofs)
         for (NodeId n : p.nodes) add(stops[n], p.product);
     const auto tree = find_dominators(g);
     for (CommodityId p : g.end_products())
@@ -234,8 +235,9 @@ viz::HtmlSection sources_section(const SupplyGraph& g) {
 
 viz::HtmlReport build_report(const SupplyGraph& g, const ConcentrationResult& concentration,
                              const Findings& findings, const std::vector<CountryLoss>& sweep,
-                             const std::vector<NodeId>& spof, const std::optional<Scenario>& extra,
-                             viz::Aggregation aggregation) {
+                             const std::vector<NodeId>& spof,
+                             const std::vector<ProductSpof>& product_spofs,
+                             const std::optional<Scenario>& extra, viz::Aggregation aggregation) {
     viz::HtmlReport r{g.info().name.empty() ? "chokepoint report" : g.info().name, {}, {}};
     r.subtitle =
         fmt::format("{}{} facilities, {} links, {} countries · chokepoint {}",
@@ -252,7 +254,7 @@ viz::HtmlReport build_report(const SupplyGraph& g, const ConcentrationResult& co
          {concentration_table(g, concentration, 0), concentration_table(g, concentration, 1)},
          {},
          {}});
-    r.sections.push_back(chokepoints_section(g, spof));
+    r.sections.push_back(chokepoints_section(g, spof, product_spofs));
     r.sections.push_back({"sweep",
                           "Country sweep",
                           {"Every country where a facility is located, cut off in turn "
@@ -297,13 +299,15 @@ void add_report_command(CLI::App& app, Context& ctx) {
         std::optional<Scenario> extra;
         if (!o->scenario.empty()) extra = parse_scenario_arg(g, o->scenario);
         const auto aggregation = choose_aggregation(g, "auto", *ctx.err);
-        const auto spof = single_points_of_failure(g);
+        const auto product_spofs = find_spofs(g);
+        const auto spof = single_points_of_failure(g, product_spofs);
         const auto sweep = country_sweep(g);
         const auto concentration = measure_concentration(
             g, {.views = {ConcentrationView::location, ConcentrationView::owner}});
         const auto findings = key_findings(g, concentration, sweep, spof);
 
-        const auto r = build_report(g, concentration, findings, sweep, spof, extra, aggregation);
+        const auto r = build_report(g, concentration, findings, sweep, spof, product_spofs, extra,
+                                    aggregation);
         write_output(ctx, {.path = o->output},
                      [&](std::ostream& os) { viz::write_html_report(os, r); });
         Table t({"finding", "value"});

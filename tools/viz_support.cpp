@@ -70,8 +70,13 @@ std::vector<double> flow_through_shares(const SupplyGraph& g) {
 }
 
 std::vector<NodeId> single_points_of_failure(const SupplyGraph& g) {
+    return single_points_of_failure(g, find_spofs(g));
+}
+
+std::vector<NodeId> single_points_of_failure(const SupplyGraph& g,
+                                             std::span<const ProductSpof> spofs) {
     std::vector<NodeId> out;
-    for (const auto& p : find_spofs(g)) {
+    for (const auto& p : spofs) {
         for (NodeId n : p.nodes)
             if (g.out_degree(n) > 0) out.push_back(n);  // an end producer is its product
     }

@@ -4,11 +4,13 @@
 // Highlight type takes any list of nodes, so they plug in here).
 
 #include <ostream>
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "algorithms/cascade.hpp"
 #include "algorithms/scenario.hpp"
+#include "algorithms/spof.hpp"
 #include "graph/supply_graph.hpp"
 #include "viz/diagram.hpp"
 
@@ -36,6 +38,9 @@ std::vector<double> flow_through_shares(const SupplyGraph& g);
 /// ascending; end producers are left out (removing the only maker of a product says nothing).
 /// The union over end products of find_spofs (algorithms/spof.hpp), so its cost.
 std::vector<NodeId> single_points_of_failure(const SupplyGraph& g);
+/// The same from find_spofs(g), for callers that need the per-product sets too.
+std::vector<NodeId> single_points_of_failure(const SupplyGraph& g,
+                                             std::span<const ProductSpof> spofs);
 
 /// The N nodes with the largest flow-through share (ties by NodeId), those above zero only.
 std::vector<NodeId> most_central(const SupplyGraph& g, std::size_t n);
